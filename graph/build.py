@@ -1,0 +1,109 @@
+"""The build: corpus in, a checked graph and its report out.
+
+`build()` is what `iskg build` runs and what a notebook can call; each step is a library
+function of its own (reading, extraction, RDF, reasoning, SHACL, writing).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from iskg.graph.abox import AboxWriter, document_slugs
+from iskg.graph.files import prepare_out_dir, write_atomic
+from iskg.graph.namespaces import ISKG, OA, bind_prefixes
+from iskg.graph.reasoning import ReasonerResult, check_consistency
+from iskg.graph.report import build_report, report_text
+from iskg.graph.turtle import turtle_bytes
+from iskg.graph.validate import ValidationResult, validate
+from iskg.loaders.extract import Extraction, Extractor
+from iskg.loaders.read import Refusal, read_corpus
+from iskg.loaders.renditions import same_work_pairs
+from iskg.ontology import ontology_path, vocabulary_path
+
+GRAPH_FILE = "iskg.ttl"
+REPORT_JSON = "report.json"
+REPORT_TEXT = "report.txt"
+
+Progress = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(f"iskg: {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class BuildResult:
+    """Everything a build made: the graph, its checks, and the files written."""
+
+    graph: Graph
+    extractions: list[Extraction]
+    refusals: list[Refusal]
+    reasoner: ReasonerResult
+    validation: ValidationResult
+    report: dict
+    files: list[Path]
+
+
+def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]]) -> Graph:
+    """Ontology + reference vocabulary + what the documents say, in one graph."""
+    graph = bind_prefixes(Graph())
+    graph.parse(ontology_path(), format="turtle")
+    graph.parse(vocabulary_path(), format="turtle")
+    slugs = document_slugs([ex.document for ex in extractions])
+    writer = AboxWriter(graph, slugs)
+    for entity in entities.values():
+        writer.add_entity(entity)
+    for ex in extractions:
+        writer.add_document(ex.document)
+        writer.add_extraction(ex)
+    by_source = {ex.document.source: writer.doc_node(ex.document) for ex in extractions}
+    for a, b, _ in renditions:
+        graph.add((by_source[a], ISKG.sameWorkAs, by_source[b]))
+        graph.add((by_source[b], ISKG.sameWorkAs, by_source[a]))
+    return graph
+
+
+def entity_level(graph: Graph) -> Graph:
+    """The graph without evidence and text: what the reasoner needs to judge consistency."""
+    out = Graph()
+    evidence = {s for s in graph.subjects() if isinstance(s, URIRef) and ("/e/" in s or "/r/" in s)}
+    for s, p, o in graph:
+        if s in evidence or p in (ISKG.text, OA.exact) or (isinstance(o, Literal) and p == ISKG.deletedText):
+            continue
+        out.add((s, p, o))
+    return out
+
+
+def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None
+          ) -> BuildResult:
+    """Read every text in `corpus`, extract, check and write the graph and report into `out`."""
+    prepare_out_dir(out)
+    progress(f"reading {corpus}")
+    documents, refusals = read_corpus(corpus)
+    for refusal in refusals:
+        progress(f"refused {refusal.source}: {refusal.reason}")
+    progress(f"extracting from {len(documents)} documents")
+    extractor = Extractor.default()
+    extractor.learn(documents)
+    extractions = [extractor.extract(doc) for doc in documents]
+    renditions = same_work_pairs(documents)
+    graph = populate(extractions, extractor.entities, renditions)
+    progress(f"checking consistency of {len(graph)} triples with HermiT")
+    reasoner = check_consistency(entity_level(graph))
+    progress("validating with SHACL")
+    validation = validate(graph)
+    progress(f"writing {out}")
+    graph_file = write_atomic(out / GRAPH_FILE, turtle_bytes(graph))
+    score = scorer(graph_file) if scorer else None
+    report = build_report(corpus, graph, extractions, refusals, renditions, reasoner, validation, score)
+    report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
+    files = [graph_file,
+             write_atomic(out / REPORT_JSON, report_json.encode()),
+             write_atomic(out / REPORT_TEXT, report_text(report).encode())]
+    return BuildResult(graph, extractions, refusals, reasoner, validation, report, files)

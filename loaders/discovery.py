@@ -1,0 +1,98 @@
+"""Discover names the reference vocabulary lacks, from the way texts define them.
+
+A first rule: a name defined with its acronym, "European Police Records Index System (EPRIS)".
+The name is taken when its head noun says what kind of thing it is (data file `discovery.json`);
+otherwise it is left alone rather than guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from iskg.loaders.tokens import Token, tokenize
+
+_PAREN = re.compile(r"\(([^()\s]{2,14})\)")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A long form defined with an acronym, where it stands in the text and its class by head noun."""
+
+    long_form: str
+    acronym: str
+    start: int
+    end: int
+    cls: str | None
+
+
+@cache
+def _rules() -> dict:
+    return json.loads(files("iskg.loaders").joinpath("data/discovery.json").read_text(encoding="utf-8"))
+
+
+def _is_name_word(token: Token, connectors: set[str]) -> bool:
+    return token.surface[:1].isupper() or token.surface.lower() in connectors
+
+
+def _initials_fit(words: list[Token], acronym: str) -> bool:
+    """The acronym's capitals are spelled by the long form's capitalised words, in order."""
+    initials = "".join(w.surface[0].upper() for w in words if w.surface[:1].isupper())
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    if not initials or letters[0] != initials[0]:
+        return False
+    pos, hits = 0, 0
+    for c in letters:
+        found = initials.find(c, pos)
+        if found >= 0:
+            hits, pos = hits + 1, found + 1
+    return hits >= min(len(letters), max(2, -(-3 * len(letters) // 4)))
+
+
+def head_class(words: list[Token]) -> str | None:
+    """The class the head noun of a name gives it: the last capitalised word before 'of'/'for'…"""
+    rules = _rules()
+    head = None
+    for w in words:
+        if w.surface.lower() in rules["connectors"] and head is not None:
+            break
+        head = w.surface
+    return rules["heads"].get(head or "") or rules["heads"].get((head or "").rstrip("s"))
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """Every 'Long Form (ACRONYM)' in a text whose initials fit."""
+    rules = _rules()
+    connectors = set(rules["connectors"])
+    pattern = re.compile(rules["acronym"])
+    tokens = tokenize(text)
+    out = []
+    for m in _PAREN.finditer(text):
+        acronym = m.group(1)
+        capitals = sum(c.isupper() for c in acronym)
+        if not pattern.match(acronym) or capitals < rules["min_acronym_capitals"]:
+            continue
+        before = [t for t in tokens if t.end <= m.start()]
+        words: list[Token] = []
+        for t in reversed(before[-14:]):
+            gap = text[t.end:(words[0].start if words else m.start())]
+            if not _is_name_word(t, connectors) or gap.strip() not in ("", "-", "'"):
+                break
+            words.insert(0, t)
+        while words and not words[0].surface[:1].isupper():
+            words.pop(0)
+        # the longest stretch of the name whose initials still spell the acronym
+        for i in range(len(words)):
+            part = words[i:]
+            if part[0].surface[:1].isupper() and _initials_fit(part, acronym):
+                # capitalised words just before belong to the name too ("Standing Committee …")
+                while i > 0 and not words[i - 1].is_acronym and words[i - 1].key not in rules["not_names"]:
+                    i -= 1
+                part = words[i:]
+                start = part[0].start
+                out.append(Definition(text[start:part[-1].end], acronym, start, m.end(), head_class(part)))
+                break
+    return out

@@ -1,0 +1,137 @@
+"""Entities and relations found in documents: the reference vocabulary first, then discovery.
+
+`Extractor.learn` reads every document once for names the texts define (so an acronym defined
+in one text is known in all), `Extractor.extract` then finds mentions and relations per document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from iskg.loaders.discovery import find_definitions
+from iskg.loaders.iris import entity_iri
+from iskg.loaders.matcher import Match, Matcher
+from iskg.loaders.model import Document, Paragraph
+from iskg.loaders.relations import Named, Relation, name_rule, read_relations
+from iskg.loaders.tokens import tokenize
+from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity named in a paragraph, with the words as printed."""
+
+    paragraph: int
+    iri: str
+    start: int
+    end: int
+    quote: str
+    method: str
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    """A relation read from a paragraph, with the quoted words it rests on."""
+
+    paragraph: int
+    relation: Relation
+    quote: str
+
+
+@dataclass
+class Extraction:
+    """What one document yields."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+
+
+class Extractor:
+    """Finds entities and relations; holds the vocabulary grown by what the texts define."""
+
+    def __init__(self, entities: dict[str, Entity], class_tops: dict[str, str]) -> None:
+        self.entities = {iri: replace(e, alt_labels=list(e.alt_labels)) for iri, e in entities.items()}
+        self._tops = class_tops
+        self._matcher = self._build_matcher()
+
+    @classmethod
+    def default(cls) -> Extractor:
+        """An extractor over the packaged reference vocabulary."""
+        from rdflib import Graph
+
+        from iskg.ontology import ontology_path
+
+        return cls(load_vocabulary(), top_class_map(Graph().parse(ontology_path(), format="turtle")))
+
+    def _build_matcher(self) -> Matcher:
+        matcher = Matcher()
+        for iri, entity in sorted(self.entities.items()):
+            matcher.add_all((label, iri) for label in entity.labels)
+        return matcher
+
+    def _whole_match(self, text: str) -> str | None:
+        """The entity whose name is exactly `text`, if any."""
+        found = self._matcher.find(text)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.rstrip()):
+            return found[0].iri
+        return None
+
+    def learn(self, documents: list[Document]) -> None:
+        """Grow the vocabulary with names the texts define: new entities and new aliases."""
+        for doc in documents:
+            for para in doc.paragraphs:
+                for d in find_definitions(para.text):
+                    long_iri, short_iri = self._whole_match(d.long_form), self._whole_match(d.acronym)
+                    if long_iri and not short_iri:
+                        self._alias(long_iri, d.acronym)
+                    elif short_iri and not long_iri:
+                        self._alias(short_iri, d.long_form)
+                    elif not long_iri and not short_iri and d.cls in self._tops:
+                        self._discover(d.long_form, d.acronym, d.cls)
+        self._matcher = self._build_matcher()
+
+    def _alias(self, iri: str, label: str) -> None:
+        entity = self.entities[iri]
+        if label not in entity.labels:
+            entity.alt_labels.append(label)
+
+    def _discover(self, name: str, acronym: str, cls: str) -> None:
+        top = self._tops[cls]
+        iri = entity_iri(top, name)
+        if iri in self.entities:
+            self._alias(iri, acronym)
+            return
+        self.entities[iri] = Entity(iri, cls, top, name, [acronym], discovered=True)
+        # later definitions must see this name as known
+        self._matcher.add(name, iri)
+        self._matcher.add(acronym, iri)
+
+    def _named_by_instrument(self, para: Paragraph, match: Match, tokens: list) -> list[RelationMention]:
+        """An instrument whose own name names a threat addresses it ('Strategy for Combating X')."""
+        rule = name_rule()
+        inner = {m for lo, hi in ((match.first_token + 1, match.last_token + 1), (match.first_token, match.last_token))
+                 for m in self._matcher.find(para.text, tokens, lo, hi)}
+        out = []
+        for m in sorted(inner, key=lambda m: (m.start, m.iri)):
+            if self.entities[m.iri].top in rule["object"]:
+                rel = Relation(match.iri, rule["predicate"], m.iri, match.start, match.end, "name")
+                out.append(RelationMention(para.index, rel, match.quote))
+        return out
+
+    def extract(self, doc: Document) -> Extraction:
+        """Mentions and relations of one document, paragraph by paragraph."""
+        result = Extraction(doc)
+        for para in doc.paragraphs:
+            tokens = tokenize(para.text)
+            matches = self._matcher.find(para.text, tokens)
+            for m in matches:
+                entity = self.entities[m.iri]
+                method = "discovery" if entity.discovered else "vocabulary"
+                result.mentions.append(Mention(para.index, m.iri, m.start, m.end, m.quote, method))
+                if entity.top in name_rule()["subject"]:
+                    result.relations.extend(self._named_by_instrument(para, m, tokens))
+            named = [Named(m.iri, self.entities[m.iri].top, m.start, m.end) for m in matches]
+            for rel in read_relations(para.text, named):
+                result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end]))
+        return result

@@ -1,0 +1,98 @@
+"""Find the names of known entities in a text: longest match over normalised word tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from iskg.loaders.tokens import Token, is_acronym, tokenize
+
+_SKIP_LEADING = {"the"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in a text: which entity, where, and the words as printed."""
+
+    iri: str
+    start: int
+    end: int
+    quote: str
+    first_token: int
+    last_token: int
+
+
+@dataclass
+class _Node:
+    words: dict[str, _Node] = field(default_factory=dict)
+    acronyms: dict[str, _Node] = field(default_factory=dict)
+    iris: list[str] = field(default_factory=list)
+
+
+class Matcher:
+    """A trie of label token sequences.
+
+    Words in a label match case-insensitively after folding (see `tokens.fold`); acronyms in a
+    label (CEPOL, SIS) match only as printed, or with a plural `s`, so that ordinary words are not
+    read as names.
+    """
+
+    def __init__(self) -> None:
+        self._root = _Node()
+
+    def add(self, label: str, iri: str) -> None:
+        tokens = tokenize(label)
+        while tokens and tokens[0].key in _SKIP_LEADING:
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        node = self._root
+        for token in tokens:
+            branch = node.acronyms if is_acronym(token.surface) else node.words
+            key = token.surface if is_acronym(token.surface) else token.key
+            node = branch.setdefault(key, _Node())
+        if iri not in node.iris:
+            node.iris.append(iri)
+            node.iris.sort()
+
+    def add_all(self, pairs: Iterable[tuple[str, str]]) -> None:
+        for label, iri in pairs:
+            self.add(label, iri)
+
+    def _step(self, node: _Node, token: Token) -> list[_Node]:
+        found = []
+        for surface in (token.surface, token.surface[:-1] if token.surface.endswith("s") else None):
+            if surface and surface in node.acronyms:
+                found.append(node.acronyms[surface])
+        if token.key in node.words:
+            found.append(node.words[token.key])
+        return found
+
+    def _longest(self, tokens: list[Token], start: int, hi: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        frontier = [self._root]
+        i = start
+        while frontier and i < hi:
+            frontier = [n for node in frontier for n in self._step(node, tokens[i])]
+            for node in frontier:
+                if node.iris:
+                    best = (i, node.iris[0])
+            i += 1
+        return best
+
+    def find(self, text: str, tokens: list[Token] | None = None, lo: int = 0, hi: int | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right, within tokens[lo:hi]."""
+        tokens = tokenize(text) if tokens is None else tokens
+        hi = len(tokens) if hi is None else hi
+        out: list[Match] = []
+        i = lo
+        while i < hi:
+            hit = self._longest(tokens, i, hi)
+            if hit is None:
+                i += 1
+                continue
+            last, iri = hit
+            start, end = tokens[i].start, tokens[last].end
+            out.append(Match(iri, start, end, text[start:end], i, last))
+            i = last + 1
+        return out

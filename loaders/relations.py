@@ -1,0 +1,114 @@
+"""Read relations between entities named in one sentence, from the cue words between them.
+
+The patterns are data (`data/relations.json`); this module only applies them. Each relation
+keeps the span of text it was read from, so that its evidence can be quoted exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from itertools import combinations
+
+from iskg.loaders.sentences import sentence_spans
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity named in a paragraph: where, and its top class."""
+
+    iri: str
+    top: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation read from a paragraph, with the span of text it rests on."""
+
+    subject: str
+    predicate: str
+    object: str
+    start: int
+    end: int
+    method: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    predicate: str
+    subject: frozenset[str]
+    object: frozenset[str]
+    cues: tuple[re.Pattern[str], ...]
+    reverse_cues: tuple[re.Pattern[str], ...]
+
+
+def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@cache
+def _patterns() -> tuple[dict, list[_Rule]]:
+    data = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))
+    rules = [
+        _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
+              _compile(spec.get("reverse_cues", [])))
+        for name, spec in data["predicates"].items()
+    ]
+    return data, rules
+
+
+def _cued(cues: tuple[re.Pattern[str], ...], between: str) -> bool:
+    return any(c.search(between) for c in cues)
+
+
+def _pair_relation(text: str, first: Named, second: Named, rules: list[_Rule], max_gap: int) -> Relation | None:
+    """The first rule, in data-file order, that reads a relation between two names in order."""
+    between = text[first.end:second.start]
+    if len(between) > max_gap:
+        return None
+    for rule in rules:
+        if first.top in rule.subject and second.top in rule.object and _cued(rule.cues, between):
+            return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
+        if second.top in rule.subject and first.top in rule.object and _cued(rule.reverse_cues, between):
+            return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
+    return None
+
+
+def _cooperation(text: str, names: list[Named], spec: dict) -> list[Relation]:
+    """Actors named together in a clause that speaks of co-operation cooperate with each other."""
+    cues = _compile(spec["cues"])
+    actors = [n for n in names if n.top == "Actor"]
+    out = []
+    for a, b in combinations(actors, 2):
+        if a.iri == b.iri or b.end - a.start > spec["max_span"]:
+            continue
+        lo, hi = max(0, a.start - spec["max_span"] // 2), b.end
+        if _cued(cues, text[lo:hi]):
+            s, o = sorted((a.iri, b.iri))
+            out.append(Relation(s, "cooperatesWith", o, a.start, b.end, "pattern:cooperatesWith"))
+    return out
+
+
+def read_relations(text: str, names: list[Named]) -> list[Relation]:
+    """Relations among the names of one paragraph, sentence by sentence."""
+    data, rules = _patterns()
+    out: list[Relation] = []
+    for lo, hi in sentence_spans(text):
+        inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
+        for first, second in combinations(inside, 2):
+            if first.iri != second.iri and first.end <= second.start:
+                found = _pair_relation(text, first, second, rules, data["max_gap"])
+                if found:
+                    out.append(found)
+        out.extend(_cooperation(text, inside, data["cooperation"]))
+    return out
+
+
+def name_rule() -> dict:
+    """Which predicate an instrument's own name asserts about a threat it names."""
+    return _patterns()[0]["name_rule"]

@@ -1,0 +1,42 @@
+"""Finding known names: longest match, folding of variants, acronyms only as printed."""
+
+from iskg.loaders.matcher import Matcher
+from iskg.loaders.tokens import fold, is_acronym
+
+
+def _matcher() -> Matcher:
+    m = Matcher()
+    m.add_all([
+        ("Schengen Information System", "id:sis"), ("SIS", "id:sis"), ("SIS II", "id:sis-ii"),
+        ("organised crime", "id:oc"), ("serious and organised crime", "id:soc"), ("VIS", "id:vis"),
+        ("the Council", "id:council"), ("Prüm Decision", "id:prum"), ("cyber-attacks", "id:cyber"),
+    ])
+    return m
+
+
+def test_longest_name_wins_over_its_parts():
+    found = _matcher().find("Serious and organised crime and SIS II.")
+    assert [(f.iri, f.quote) for f in found] == [("id:soc", "Serious and organised crime"), ("id:sis-ii", "SIS II")]
+
+
+def test_spelling_hyphen_plural_and_diacritic_variants_match():
+    text = "organized crime, cyber attack, the Prum decision and Schengen information systems"
+    assert [f.iri for f in _matcher().find(text)] == ["id:oc", "id:cyber", "id:prum", "id:sis"]
+
+
+def test_acronyms_match_only_as_printed():
+    assert [f.iri for f in _matcher().find("vis-à-vis the VIS")] == ["id:vis"]
+
+
+def test_offsets_quote_the_text_exactly():
+    text = "Under the Prüm Decision, the Council acts."
+    for f in _matcher().find(text):
+        assert text[f.start:f.end] == f.quote
+    assert [f.quote for f in _matcher().find(text)] == ["Prüm Decision", "Council"]
+
+
+def test_fold_and_acronym_rules():
+    assert fold("Organizations") == "organisation"
+    assert fold("policies") == "policy"
+    assert fold("process") == "process"
+    assert is_acronym("CEPOL") and is_acronym("SIS") and not is_acronym("Europol") and not is_acronym("A")

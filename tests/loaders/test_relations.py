@@ -1,0 +1,45 @@
+"""Relations read from cue words between two names in one sentence."""
+
+from iskg.loaders.relations import Named, read_relations
+from iskg.loaders.sentences import sentence_spans
+
+
+def _named(text: str, *pairs: tuple[str, str, str]) -> list[Named]:
+    out = []
+    for quote, iri, top in pairs:
+        start = text.index(quote)
+        out.append(Named(iri, top, start, start + len(quote)))
+    return out
+
+
+def _triples(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in read_relations(text, _named(text, *pairs))}
+
+
+def test_cue_between_names_gives_relation_with_exact_span():
+    text = "Europol plays a key role in the fight against terrorism."
+    rels = read_relations(text, _named(text, ("Europol", "a:europol", "Actor"), ("terrorism", "t:terrorism", "Threat")))
+    assert [(r.subject, r.predicate, r.object) for r in rels] == [("a:europol", "addresses", "t:terrorism")]
+    assert text[rels[0].start:rels[0].end] == "Europol plays a key role in the fight against terrorism"
+
+
+def test_no_relation_without_cue_or_across_sentences():
+    text = "Europol published a report. Terrorism rose."
+    assert _triples(text, ("Europol", "a:europol", "Actor"), ("Terrorism", "t:terrorism", "Threat")) == set()
+
+
+def test_passive_cue_reads_the_relation_backwards():
+    text = "Cooperation between agencies (Europol) must be ensured by COSI."
+    found = _triples(text, ("Europol", "a:europol", "Actor"), ("COSI", "a:cosi", "Actor"))
+    assert ("a:cosi", "coordinates", "a:europol") in found
+
+
+def test_actors_named_together_with_cooperation_cooperate_symmetrically():
+    text = "Cooperation between Frontex and Europol must improve."
+    found = _triples(text, ("Frontex", "a:frontex", "Actor"), ("Europol", "a:europol", "Actor"))
+    assert found == {("a:europol", "cooperatesWith", "a:frontex")}
+
+
+def test_sentence_spans_keep_abbreviations_together():
+    text = "Tools, e.g. the SIS. New tools; More."
+    assert [text[a:b].strip() for a, b in sentence_spans(text)] == ["Tools, e.g. the SIS.", "New tools;", "More."]
