@@ -78,7 +78,7 @@ class AboxWriter:
             g.add((node, DCTERMS.date, Literal(doc.date, datatype=_DATE_TYPES[len(doc.date)])))
         if doc.identifier:
             g.add((node, DCTERMS.identifier, Literal(doc.identifier)))
-        g.add((node, ISKG.format, Literal(doc.format)))
+        g.add((node, ISKG["format"], Literal(doc.format)))
         g.add((node, ISKG.encoding, Literal(doc.encoding)))
         for cite in doc.citations:
             cited = URIRef(document_iri(document_slug(cite.identifier)))

@@ -1,0 +1,183 @@
+"""Document metadata: own number, date, title, type, and the documents it cites.
+
+Why only the front matter for number and date: a policy text names many dates and documents in
+its body (meetings, earlier papers); only the header says which are its own. When the header
+prints no date, the date stays None rather than being guessed from the body.
+Patterns and word lists: loaders/data/metadata.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iskg.loaders.model import Citation
+from iskg.loaders.segment import Layout
+
+_DATA = json.loads((Path(__file__).parent / "data" / "metadata.json").read_text(encoding="utf-8"))
+_MONTHS: dict[str, int] = _DATA["months"]
+_MONTH_RX = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("{MONTH}", f"(?i:{_MONTH_RX})"))
+
+
+_NUMBERS = {kind: _rx(p["pattern"]) for kind, p in _DATA["document_numbers"].items()}
+_TAIL = _rx(_DATA["codes_tail"]["pattern"])
+_NOT_OWN = _rx(_DATA["own_number_exclusions"]["pattern"])
+_DATES = {kind: _rx(p["pattern"]) for kind, p in _DATA["dates"].items()}
+_TYPES = [(r["type"], r["where"], _rx(r["pattern"])) for r in _DATA["doc_types"]]
+# Specific series first: their numbers must not also be read as bare Council numbers.
+_ORDER = ("euco", "sn", "wk", "com", "council")
+MIN_BARE_DIGITS = 3
+OPENING_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Number:
+    """A document number found in text: canonical identifier, printed form, and where."""
+
+    identifier: str
+    printed: str
+    start: int
+    end: int
+
+
+@dataclass
+class Metadata:
+    """The fields of `Document` that describe it rather than its text."""
+
+    identifier: str | None = None
+    date: str | None = None
+    title: str | None = None
+    doc_type: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+def _rev(group: str | None) -> str:
+    digits = re.sub(r"\D", "", group or "")
+    return f" REV {int(digits)}" if digits else ""
+
+
+def _canonical(kind: str, m: re.Match[str]) -> str | None:
+    if kind == "com":
+        return f"{m.group('series')}({m.group('year')}) {int(m.group('num'))} final"
+    if kind == "council":
+        if not m.group("prefix") and len(m.group("num").split("/")[0]) < MIN_BARE_DIGITS:
+            return None
+        extras = "".join(f" {a} {int(n)}{_rev(r)}" for a, n, r in
+                         re.findall(r"(ADD|COR|AMD)\s*(\d+)((?:\s*(?i:rev)\.?\s*\d+)?)", m.group("extra") or ""))
+        return f"{m.group('num')}{_rev(m.group('rev'))}{extras}"
+    return f"{kind.upper()} {m.group('num')}{_rev(m.group('rev'))}"
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every document number in `text`, in order, each with its printed form (subject codes kept)."""
+    found: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for kind in _ORDER:
+        for m in _NUMBERS[kind].finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            identifier = _canonical(kind, m)
+            if identifier is None:
+                continue
+            start = m.start("num") if kind == "council" else m.start()
+            end = m.end() if kind == "com" else _TAIL.match(text, m.end()).end()
+            found.append(Number(identifier, " ".join(text[start:end].split()), m.start(), end))
+            taken.append((m.start(), end))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _whole_number(text: str) -> str | None:
+    text = text.strip()
+    numbers = find_numbers(text)
+    if len(numbers) == 1 and numbers[0].start == 0 and numbers[0].end == len(text):
+        return numbers[0].identifier
+    return None
+
+
+def own_number(head: list[list[str]]) -> str | None:
+    """The number printed on a header line of its own (possibly with its 'REV n' on the next)."""
+    for block in head:
+        for i, line in enumerate(block):
+            if _NOT_OWN.search(line):
+                continue
+            pair = f"{line} {block[i + 1]}" if i + 1 < len(block) else ""
+            if found := (_whole_number(pair) if pair else None) or _whole_number(line):
+                return found
+    return None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["year"])
+    month = groups.get("mon") or groups.get("month")
+    if month is None:
+        return f"{year:04d}"
+    month_no = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+    if not groups.get("day"):
+        return f"{year:04d}-{month_no:02d}"
+    try:
+        return dt.date(year, month_no, int(groups["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def header_date(lines: list[str]) -> str | None:
+    """The date of issue from header lines: a dateline first, then a meeting note, then a date alone."""
+    for kind in ("dateline", "dateline_numeric", "meeting_note", "date_line", "year_line"):
+        for line in lines:
+            if (m := _DATES[kind].search(line.strip())) and (iso := _iso(m)):
+                return iso
+    return None
+
+
+def _opening(layout: Layout) -> list[str]:
+    """Header lines plus the titles of the sections that come before the first paragraph."""
+    lines = [line for block in layout.head for line in block]
+    limit = (layout.paragraphs[0].section or 0) if layout.paragraphs else len(layout.sections)
+    return lines + [s.title for s in layout.sections if s.index <= limit]
+
+
+def _title(layout: Layout) -> str | None:
+    if layout.subject:
+        return layout.subject
+    limit = (layout.paragraphs[0].section or 0) if layout.paragraphs else len(layout.sections)
+    return layout.sections[0].title if layout.sections and limit else None
+
+
+def doc_type(identifier: str | None, layout: Layout, title: str | None) -> str | None:
+    """The first rule of data/metadata.json 'doc_types' whose pattern matches where it looks."""
+    head = "\n".join(line for block in layout.head for line in block)
+    opening = "\n".join([title or "", head, *_opening(layout),
+                         *(p.text for p in layout.paragraphs[:OPENING_PARAGRAPHS])])
+    where = {"identifier": identifier or "", "head": head, "title": title or "", "opening": opening}
+    return next((kind for kind, at, rx in _TYPES if rx.search(where[at])), None)
+
+
+def citations(layout: Layout, own: str | None) -> list[Citation]:
+    """Cited documents in order of appearance, first occurrence of each, own number excluded."""
+    sources: list[tuple[str, int | None]] = [("\n".join(block), None) for block in layout.head]
+    sources += [(p.text, p.index) for p in layout.paragraphs]
+    seen = {own} if own else set()
+    out: list[Citation] = []
+    for text, where in sources:
+        for n in find_numbers(text):
+            if n.identifier not in seen:
+                seen.add(n.identifier)
+                out.append(Citation(n.identifier, n.printed, where))
+    return out
+
+
+def describe(layout: Layout) -> Metadata:
+    """All metadata of one segmented document."""
+    identifier = own_number(layout.head)
+    title = _title(layout)
+    return Metadata(identifier, header_date(_opening(layout)), title,
+                    doc_type(identifier, layout, title), citations(layout, identifier))
+

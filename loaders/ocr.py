@@ -1,0 +1,248 @@
+"""Lines of hard-wrapped and OCR'd text: page furniture, hyphenation and broken paragraphs.
+
+Why a module of its own: scanned and PDF-extracted texts break paragraphs into lines, words at
+line ends, and sentences at page ends, and repeat headers and footers on every page. These
+functions undo that, line by line, without knowing anything about markup or headings.
+
+Hyphenation rule (a word split as "xxx-" / "yyy" over a line end), first that applies:
+1. the part after starts with a capital or digit, or the part before ends in one ("non-EU",
+   "EU-wide", "COVID-19"): keep the hyphen;
+2. the joined word is printed elsewhere in the same document ("organised"): drop it;
+3. the hyphenated word is printed elsewhere in the document ("cross-border"): keep it;
+4. the part before is a usual compound first element ("cross", "counter", "self", ...) or the
+   part after a usual second element ("led", "based", "border", ...), lists in
+   data/hyphenation.json: keep it;
+5. both halves are words of at least four letters printed elsewhere in the document
+   ("border-management"): keep it;
+6. otherwise it is an end-of-line syllable break ("orga-nised"): drop it.
+
+Paragraphs: inside a block of lines, a new paragraph starts after a line that ends a sentence
+when the next line's first word would have fitted on it (so the break was the author's). Across a
+blank line, a paragraph goes on when its sentence is unfinished and the next line starts in lower
+case, or the last line dangles ("... internal" / "the"), or it is a full line; after a comma only
+when the next word could not have fitted (recitals end with commas). Furniture: page numbers,
+"EN", "DG H 1A", "7120/10 ... EN", typist initials ("GS/np"), and short lines repeated three
+times or at the top/bottom of two pages (data/layout.json "ocr_furniture").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+_HERE = Path(__file__).parent / "data"
+_LAYOUT = json.loads((_HERE / "layout.json").read_text(encoding="utf-8"))
+_HYPHEN = json.loads((_HERE / "hyphenation.json").read_text(encoding="utf-8"))
+_FURNITURE = [re.compile(p["pattern"]) for p in _LAYOUT["ocr_furniture"]]
+_TERMINAL = re.compile(_LAYOUT["terminal_punctuation"]["pattern"])
+_SENTENCE_END = re.compile(_LAYOUT["sentence_end"]["pattern"])
+CONTINUATION = frozenset(_LAYOUT["continuation_words"]["words"])
+_FIRST_PARTS = frozenset(_HYPHEN["first_parts"])
+_SECOND_PARTS = frozenset(_HYPHEN["second_parts"])
+_MIN_HALF = int(_HYPHEN["min_half_letters"])
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_BROKEN = re.compile(r"[A-Za-z]+-[ \t]*\n\s*[A-Za-z]+")
+_LEFT = re.compile(r"([A-Za-z0-9]+)-$")
+_RIGHT = re.compile(r"^([A-Za-z0-9]+)")
+
+# A text is hard-wrapped when most lines are of similar, moderate length and run on.
+WRAP_MIN_LINES = 10
+WRAP_MAX_P90 = 130
+WRAP_MIN_MEDIAN = 40
+WRAP_MIN_RUN_ON = 0.5
+# A line at least this share of the wrap width long was filled by wrapping.
+FULL_LINE = 0.75
+# Proportional fonts: a word "fits" on a line only if it fits within this share of the width.
+FIT_SLACK = 0.95
+# A repeated line is page furniture when it is this short and repeats this often.
+REPEAT_MAX_LEN = 80
+REPEAT_MIN_COUNT = 3
+PAGE_EDGE_LINES = 2
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line: its text without surrounding whitespace and where that text lies."""
+
+    text: str
+    start: int
+    end: int
+    page_break: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """All lines with code-point offsets; a form feed marks a page break."""
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        content = raw.replace("\f", " ").replace("\v", " ")
+        stripped = content.strip()
+        lead = len(content) - len(content.lstrip())
+        start = offset + lead if stripped else offset
+        lines.append(Line(stripped, start, start + len(stripped), "\f" in raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def _p(values: list[int], share: float) -> int:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))] if ordered else 0
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The usual length of a full line (90th percentile)."""
+    return max(1, _p([len(ln.text) for ln in lines if not ln.blank], 0.9))
+
+
+def is_wrapped(lines: list[Line]) -> bool:
+    """Hard-wrapped text: many moderate, similar-length lines that mostly run on into the next."""
+    lengths = [len(ln.text) for ln in lines if not ln.blank]
+    longish = [ln.text for ln in lines if len(ln.text) >= 30]
+    if len(longish) < WRAP_MIN_LINES:
+        return False
+    run_on = sum(1 for t in longish if not _TERMINAL.search(t)) / len(longish)
+    return _p(lengths, 0.9) <= WRAP_MAX_P90 and _p(lengths, 0.5) >= WRAP_MIN_MEDIAN and run_on >= WRAP_MIN_RUN_ON
+
+
+def _shape(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text).casefold().split())
+
+
+def is_furniture(text: str) -> bool:
+    """Page numbers, language codes, document-number headers and footers, typist initials."""
+    return any(p.search(text) for p in _FURNITURE)
+
+
+def _page_edges(lines: list[Line]) -> list[int]:
+    """Indexes of the first and last non-blank lines of each page (pages split at form feeds)."""
+    pages: list[list[int]] = [[]]
+    for i, ln in enumerate(lines):
+        if ln.page_break and pages[-1]:
+            pages.append([])
+        if not ln.blank:
+            pages[-1].append(i)
+    if len(pages) < 2:
+        return []
+    return [i for page in pages for i in page[:PAGE_EDGE_LINES] + page[-PAGE_EDGE_LINES:]]
+
+
+def drop_furniture(lines: list[Line], repeats: bool = True) -> list[Line]:
+    """The lines without page furniture: known patterns, and (with `repeats`, for scanned or
+    wrapped text) short lines repeated across the document or at the top or bottom of pages."""
+    counts = Counter(_shape(ln.text) for ln in lines if not ln.blank) if repeats else Counter()
+    edges = _page_edges(lines) if repeats else []
+    edge_counts = Counter(_shape(lines[i].text) for i in set(edges))
+    keep = []
+    for i, ln in enumerate(lines):
+        if not ln.blank:
+            shape = _shape(ln.text)
+            unfinished = not _SENTENCE_END.search(ln.text)
+            repeated = counts[shape] >= REPEAT_MIN_COUNT and len(ln.text) <= REPEAT_MAX_LEN and unfinished
+            on_edges = i in edges and edge_counts[shape] >= 2 and unfinished
+            if is_furniture(ln.text) or repeated or on_edges:
+                if ln.page_break:
+                    keep.append(Line("", ln.start, ln.start, True))
+                continue
+        keep.append(ln)
+    return keep
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words a document prints whole (line-end breaks removed), to judge split words."""
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Vocabulary:
+        tokens = [t.lower() for t in _WORD.findall(_BROKEN.sub(" ", text))]
+        words = {part for t in tokens for part in t.split("-")}
+        return cls(frozenset(words), frozenset(t for t in tokens if "-" in t))
+
+
+def keep_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
+    """Whether 'left-' at a line end and 'right' on the next line form a hyphenated compound."""
+    if right[:1].isupper() or right[:1].isdigit() or left[-1:].isupper() or left[-1:].isdigit():
+        return True
+    joined, compound = (left + right).lower(), f"{left}-{right}".lower()
+    if joined in vocab.words:
+        return False
+    if compound in vocab.compounds:
+        return True
+    if left.lower() in _FIRST_PARTS or right.lower() in _SECOND_PARTS:
+        return True
+    halves = (left.lower(), right.lower())
+    return all(len(h) >= _MIN_HALF and h in vocab.words for h in halves)
+
+
+def join(texts: list[str], vocab: Vocabulary) -> str:
+    """Lines of one paragraph as one string: line ends become newlines (whitespace to the
+    markup renderer), and words split by a line-end hyphen are joined by the rule above."""
+    out = ""
+    for text in texts:
+        left = _LEFT.search(out)
+        right = _RIGHT.match(text)
+        if out and left and right and left.group(1)[-1:].isalpha():
+            out = out if keep_hyphen(left.group(1), right.group(1), vocab) else out[:-1]
+            out += text
+        else:
+            out = f"{out}\n{text}" if out else text
+    return out
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends a sentence or introduces what follows ('.', '!', '?', ':', ';')."""
+    return bool(_TERMINAL.search(text))
+
+
+def _fits(prev: str, nxt: str, width: int) -> bool:
+    """Whether the first word of `nxt` would have fitted at the end of `prev`: if so, the line
+    break was the author's, not the wrapping's (character counts, with slack for proportional fonts)."""
+    first = nxt.split(None, 1)[0] if nxt.strip() else ""
+    return len(prev) + 1 + len(first) <= FIT_SLACK * width
+
+
+def dangling(prev: str) -> bool:
+    """The line ends with a hyphen or a function word ("the", "of"): unfinished. (Not a comma:
+    the recitals of Council conclusions end with one, each a paragraph of its own.)"""
+    words = prev.split()
+    return prev.endswith("-") or bool(words and words[-1].lower() in CONTINUATION)
+
+
+def continues(prev: str, nxt: str, width: int, strict: bool = False) -> bool:
+    """Whether a paragraph that ends with line `prev` goes on with line `nxt` after a stray blank
+    line: its sentence is unfinished, and the next line starts in lower case, or (unless
+    `strict`) the previous line dangles or is a full line (a short unfinished line followed by a
+    capital may be a heading, and is left alone). After a comma a capital starts a new paragraph
+    (a recital) unless its first word could not have fitted on the line."""
+    if ends_sentence(prev):
+        return False
+    if nxt[:1].islower():
+        return True
+    if strict:
+        return False
+    if prev.endswith(","):
+        return not _fits(prev, nxt, width)
+    return dangling(prev) or len(prev) >= FULL_LINE * width
+
+
+def breaks_after(prev: str, nxt: str, width: int) -> bool:
+    """Whether a new paragraph starts at `nxt` inside a block of wrapped lines: `prev` ends a
+    sentence, the next word would have fitted on it, and `nxt` starts like a sentence."""
+    if not ends_sentence(prev) or not _fits(prev, nxt, width):
+        return False
+    first = nxt[:1]
+    return first.isupper() or first.isdigit() or first in "\"'\u201c\u2018("
+
+
+def local_width(texts: list[str], width: int) -> int:
+    """The wrap width of a group of lines: their longest when there are enough of them."""
+    return max(len(t) for t in texts) if len(texts) >= 3 else width

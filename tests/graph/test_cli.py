@@ -1,0 +1,50 @@
+"""The command line: thin over the library, one clear line and a non-zero code on bad input."""
+
+import json
+
+import pytest
+
+from iskg.graph.cli import EXIT_BAD_INPUT, main
+
+
+def test_query_list_names_every_stored_query(capsys):
+    assert main(["query", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "agencies-objectives" in out and "entity-evidence" in out
+
+
+def test_stored_query_gives_sparql_json(built, capsys):
+    graph = str(built.files[0])
+    assert main(["query", "entity-evidence", "--graph", graph, "--format", "json",
+                 "--param", "entity=https://w3id.org/iskg/id/actor/europol"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    rows = result["results"]["bindings"]
+    assert rows and all("Europol" in r["exact"]["value"] or "predicate" in r for r in rows)
+
+
+@pytest.mark.parametrize("value", ['x" } ; DROP ALL ; {', "a}b;c", "'quoted' \"twice\""])
+def test_parameter_values_cannot_break_or_change_a_query(built, capsys, value):
+    graph = str(built.files[0])
+    code = main(["query", "entity-evidence", "--graph", graph, "--param", f"entity=urn:x:{value}"])
+    captured = capsys.readouterr()
+    # either refused as not an IRI, or run as a plain value that matches nothing
+    assert code in (0, EXIT_BAD_INPUT)
+    if code == 0:
+        assert "(0 rows)" in captured.out
+    else:
+        assert captured.err.startswith("iskg: parameter entity: not an IRI")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["query", "no-such-query"], "unknown query 'no-such-query'"),
+    (["query", "entity-evidence"], "missing parameter entity"),
+    (["query", "--sparql", "SELEKT nothing"], "malformed SPARQL"),
+    (["build", "--corpus", "/nonexistent/corpus"], "corpus folder not found"),
+    (["validate", "/nonexistent/graph.ttl"], "no such file"),
+])
+def test_bad_input_gives_one_clear_line(built, capsys, argv, message):
+    if argv[0] == "query":
+        argv = [*argv, "--graph", str(built.files[0])]
+    assert main(argv) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

@@ -1,0 +1,133 @@
+"""Metadata: document numbers in one printed form, header dates, titles, types and citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from iskg.loaders.metadata import find_numbers, header_date
+from iskg.loaders.read import parse_text
+
+
+@pytest.mark.parametrize(
+    ("printed", "identifier"),
+    [
+        ("5842/2/10 REV 2", "5842/2/10 REV 2"),
+        ("5842/2/10  rev.2", "5842/2/10 REV 2"),
+        ("11518/1/20\nREV 1", "11518/1/20 REV 1"),
+        ("14297/19", "14297/19"),
+        ("Doc. 9596/06 ADD 1", "9596/06 ADD 1"),
+        ("EUCO 79/14", "EUCO 79/14"),
+        ("COM(2020) 605 final", "COM(2020) 605 final"),
+        ("COM (2020)605", "COM(2020) 605 final"),
+        ("WK 10468/2020", "WK 10468/2020"),
+        ("SN 123/10", "SN 123/10"),
+    ],
+)
+def test_document_numbers_are_normalised(printed: str, identifier: str) -> None:
+    assert [n.identifier for n in find_numbers(printed)] == [identifier]
+
+
+def test_printed_forms_keep_subject_codes() -> None:
+    found = find_numbers("Doc. 7120/10 CO EUR-PREP 8 JAI 182; 11657/08 JAI 373 and 11960/08 JAI 388. "
+                         "Doc. EUCO 79/14 CO EUR 4 CONCL 2")
+    assert [(n.identifier, n.printed) for n in found] == [
+        ("7120/10", "7120/10 CO EUR-PREP 8 JAI 182"), ("11657/08", "11657/08 JAI 373"),
+        ("11960/08", "11960/08 JAI 388"), ("EUCO 79/14", "EUCO 79/14 CO EUR 4 CONCL 2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Directive 2011/36/EU", "Regulation (EU) 2016/794", "on 23/02/2010", "24/7 support", "Article 4(2) TEU",
+     "for 2021-2025", "COVID-19", "Doc. ref xxxx/20"],
+)
+def test_other_numbers_are_not_documents(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        (["COUNCIL OF THE EUROPEAN UNION", "Brussels, 23 February 2010"], "2010-02-23"),
+        (["Justice and Home affairs Council meeting", "Brussels, 4 December 2014"], "2014-12-04"),
+        (["Luxembourg, 4 and 5 June 2009"], "2009-06-04"),
+        (["Brussels, 24.7.2020", "COM(2020) 605 final"], "2020-07-24"),
+        (["(JHA Council, October 2008)"], "2008-10"),
+        (["9 November 2020"], "2020-11-09"),
+        (["2015"], "2015"),
+        (["No. prev. doc.: 5842/2/10 REV 2 JAI 90"], None),
+    ],
+)
+def test_header_dates(lines: list[str], date: str | None) -> None:
+    assert header_date(lines) == date
+
+
+CONCLUSIONS = """## **Convergence of Internal Security – Council conclusions**
+
+(JHA Council, October 2008)
+
+The Council adopted the following conclusions:
+
+"Recalling the Council agreement of 1 and 2 June 2006 [1], and the report [2],
+
+1 9596/06 JAI 271 CATS 104.
+
+2 11657/08 JAI 373 and 11960/08 JAI 388.
+
+Recalls its conclusions of 8 October 2019 and Doc. 9596/06 again."
+"""
+
+
+def test_conclusions_metadata_and_footnote_citations() -> None:
+    doc = parse_text(CONCLUSIONS, "c.md", "utf-8")
+    assert (doc.identifier, doc.date, doc.doc_type) == (None, "2008-10", "CouncilConclusions")
+    assert doc.title == "Convergence of Internal Security – Council conclusions"
+    notes = [p.index for p in doc.paragraphs if p.footnote]
+    assert [(c.identifier, c.printed, c.paragraph) for c in doc.citations] == [
+        ("9596/06", "9596/06 JAI 271 CATS 104", notes[0]),
+        ("11657/08", "11657/08 JAI 373", notes[1]),
+        ("11960/08", "11960/08 JAI 388", notes[1]),
+    ]
+
+
+NOTE = """Council of the European Union
+Brussels, 9 November 2020
+(OR. en)
+11518/1/20
+REV 1
+LIMITE
+COSI 164 CATS 79
+
+NOTE
+From:\tPresidency
+To:\tDelegations
+No. prev. doc.:\t11518/20
+Subject:\tDraft Council Conclusions on Internal Security
+
+Delegations will find attached a revised version, see also WK 10468/2020 and 11518/1/20 REV 1.
+
+The Council notes the meeting of 4 November 2020.
+"""
+
+
+def test_note_metadata_own_number_excluded_from_citations() -> None:
+    doc = parse_text(NOTE, "n.txt", "utf-8")
+    assert (doc.identifier, doc.date, doc.doc_type) == ("11518/1/20 REV 1", "2020-11-09", "CouncilNote")
+    assert doc.title == "Draft Council Conclusions on Internal Security"
+    assert [(c.identifier, c.paragraph) for c in doc.citations] == [("11518/20", None), ("WK 10468/2020", 1)]
+
+
+def test_no_header_date_means_none() -> None:
+    text = ("NOTE\nFrom: Council\nTo: European Council\nSubject: Strategy\n\n"
+            "At its meeting of 25-26 February 2010, the Council agreed.\n")
+    assert parse_text(text, "x.txt", "utf-8").date is None
+
+
+def test_commission_communication() -> None:
+    text = ("EUROPEAN COMMISSION\n\nBrussels, 24.7.2020\nCOM(2020) 605 final\n\n"
+            "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT, THE EUROPEAN COUNCIL, THE COUNCIL, "
+            "THE EUROPEAN ECONOMIC AND SOCIAL COMMITTEE AND THE COMMITTEE OF THE REGIONS\n\n"
+            "on the EU Security Union Strategy\n\n1. INTRODUCTION\n\nEurope faces threats (see SWD(2020) 200 final).\n")
+    doc = parse_text(text, "com.txt", "utf-8")
+    assert (doc.identifier, doc.date, doc.doc_type) == ("COM(2020) 605 final", "2020-07-24", "Communication")
+    assert doc.title.endswith("COMMITTEE OF THE REGIONS on the EU Security Union Strategy")
+    assert [c.identifier for c in doc.citations] == ["SWD(2020) 200 final"]

@@ -1,0 +1,98 @@
+"""OCR'd and hard-wrapped text: hyphenation, page furniture, broken paragraphs, headings kept apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iskg.loaders.ocr import Vocabulary, drop_furniture, join, split_lines
+from iskg.loaders.read import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EMPTY = Vocabulary.of("")
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["against orga-", "nised crime"], "against organised crime"),
+        (["the secu-", "rity of citizens"], "the security of citizens"),
+        (["fight against cross-", "border crime"], "fight against cross-border crime"),
+        (["an intelligence-", "led approach"], "an intelligence-led approach"),
+        (["an EU-", "wide approach"], "an EU-wide approach"),
+        (["with non-", "EU countries"], "with non-EU countries"),
+        (["ends a sentence.", "Next one"], "ends a sentence.\nNext one"),
+    ],
+)
+def test_words_hyphenated_at_line_ends(lines: list[str], joined: str) -> None:
+    assert join(lines, EMPTY) == joined
+
+
+def test_the_documents_own_words_decide_first() -> None:
+    vocab = Vocabulary.of("A well-organised network.\nAnd border-\nmanagement of the border and its management.")
+    assert join(["a well-", "organised group"], vocab) == "a well-organised group"
+    assert join(["co-", "operation"], Vocabulary.of("cooperation")) == "cooperation"
+    # both halves are words of the document, the joined form is not: a compound
+    assert join(["border-", "management"], vocab) == "border-management"
+
+
+def test_page_furniture_is_dropped() -> None:
+    text = "\n".join([
+        "The Council welcomes the report.",
+        "7120/10                GS/np                 12",
+        "DG H 1A               EN",
+        "EN",
+        "- 3 -",
+        "Page 4 of 12",
+        "5842/2/10 REV 2 JAI 90 EN",
+        "ml/mm",
+        "It calls on the Member States to act.",
+    ])
+    kept = [ln.text for ln in drop_furniture(split_lines(text)) if ln.text]
+    assert kept == ["The Council welcomes the report.", "It calls on the Member States to act."]
+
+
+def test_lines_repeated_at_page_tops_are_dropped() -> None:
+    bodies = ["The Council welcomes the report.", "It calls on the Member States to act.", "It invites Europol."]
+    text = "\f".join(f"Draft conclusions on security\n{body}\n" for body in bodies)
+    kept = [ln.text for ln in drop_furniture(split_lines(text)) if ln.text]
+    assert kept == bodies
+
+
+@pytest.fixture(scope="module")
+def note():
+    return read_document(FIXTURES / "ocr_note.txt")
+
+
+def test_ocr_note_is_read_as_ocr_with_its_metadata(note) -> None:
+    assert note.format == "ocr"
+    assert (note.identifier, note.date, note.doc_type) == ("7120/11", "2011-03-03", "CouncilNote")
+    assert note.title == "Draft conclusions on cross-border cooperation"
+
+
+def test_ocr_paragraphs_are_joined_and_repaired(note) -> None:
+    first = note.paragraphs[0].text
+    assert "organised crime" in first and "cross-border cooperation" in first
+    assert "EU-wide approach" in first
+    # a sentence broken by a stray blank line is one paragraph again
+    assert first.endswith("to ensuring the Union's internal security.")
+
+
+def test_ocr_furniture_never_reaches_text(note) -> None:
+    for p in note.paragraphs:
+        assert "GS/np" not in p.text and "DG H" not in p.text and not p.text.endswith(" EN")
+        assert not p.text.startswith("Draft conclusions on cross-border cooperation")
+
+
+def test_ocr_headings_are_not_merged_into_body(note) -> None:
+    assert [s.title for s in note.sections] == ["1. INTRODUCTION", "2. NEXT STEPS"]
+    assert all(not p.text.startswith(("1.", "2.")) for p in note.paragraphs)
+
+
+def test_ocr_footnote_and_its_citation(note) -> None:
+    notes = [p for p in note.paragraphs if p.footnote]
+    assert [p.text for p in notes] == ["Doc. 9596/06 JAI 271 CATS 104."]
+    assert [(c.identifier, c.printed) for c in note.citations] == [
+        ("6543/11", "6543/11 JAI 99"), ("9596/06", "9596/06 JAI 271 CATS 104")]
+    assert note.citations[1].paragraph == notes[0].index

@@ -1,0 +1,146 @@
+"""Segmentation: headings with levels and parents, list items, footnotes, front matter, offsets."""
+
+from __future__ import annotations
+
+from iskg.loaders.read import parse_text
+
+NOTE = """COUNCIL OF THE EUROPEAN UNION
+
+Brussels, 23 February 2010
+
+**5842/2/10
+REV 2**
+
+JAI 90
+
+NOTE
+
+From:\tPresidency
+To:\tDelegations
+Subject:\tDraft Internal Security Strategy
+
+INTRODUCTION
+
+For fifty years the European Union has promoted freedom and security.
+
+1. PROTECTING PEOPLE IN EUROPE
+
+The Union must create a safe environment.
+
+COMMON THREATS: The main challenges
+
+- **Terrorism, in any form**, has an absolute disregard for human life.
+- **cyber-crime** represents a global threat.
+
+2. TOWARDS A EUROPEAN SECURITY MODEL
+
+STRATEGIC GUIDELINES FOR ACTION
+
+-I- A wide and comprehensive approach
+
+Internal security must be seen as encompassing a wide range of measures.
+
+-II- Operational cooperation
+
+The Standing Committee ensures coordination.
+
+3. NEXT STEPS
+
+The Commission will adopt a Communication.
+"""
+
+
+def test_front_matter_is_not_body_text() -> None:
+    doc = parse_text(NOTE, "note.md", "utf-8")
+    texts = " ".join(p.text for p in doc.paragraphs)
+    for furniture in ("COUNCIL OF", "Brussels", "5842", "JAI 90", "Presidency", "Subject"):
+        assert furniture not in texts
+    assert doc.paragraphs[0].text.startswith("For fifty years")
+
+
+def test_headings_levels_and_parents() -> None:
+    doc = parse_text(NOTE, "note.md", "utf-8")
+    outline = [(s.title, s.level, s.parent) for s in doc.sections]
+    assert outline == [
+        ("INTRODUCTION", 1, None),
+        ("1. PROTECTING PEOPLE IN EUROPE", 1, None),
+        ("COMMON THREATS: The main challenges", 2, 2),
+        ("2. TOWARDS A EUROPEAN SECURITY MODEL", 1, None),
+        ("STRATEGIC GUIDELINES FOR ACTION", 2, 4),
+        ("-I- A wide and comprehensive approach", 3, 5),
+        ("-II- Operational cooperation", 3, 5),
+        ("3. NEXT STEPS", 1, None),
+    ]
+    assert [s.index for s in doc.sections] == list(range(1, 9))
+
+
+def test_list_items_are_paragraphs_in_their_section() -> None:
+    doc = parse_text(NOTE, "note.md", "utf-8")
+    items = [p for p in doc.paragraphs if p.section == 3]
+    assert [p.text for p in items] == ["Terrorism, in any form, has an absolute disregard for human life.",
+                                       "cyber-crime represents a global threat."]
+    assert [p.index for p in doc.paragraphs] == list(range(1, len(doc.paragraphs) + 1))
+
+
+def test_paragraph_offsets_point_into_the_source() -> None:
+    doc = parse_text(NOTE, "note.md", "utf-8")
+    starts = [p.source_start for p in doc.paragraphs]
+    assert starts == sorted(set(starts))
+    for p in doc.paragraphs:
+        source = NOTE[p.source_start:p.source_end]
+        assert p.text.split()[0].strip("*") in source and p.text.split()[-1] in source
+
+
+def test_markdown_headings_nest_by_depth() -> None:
+    text = "# Strategy\n\nIntro text.\n\n## Threats\n\nTerrorism.\n\n## Actors\n\nEuropol.\n\n# Annex\n\nMore.\n"
+    doc = parse_text(text, "x.md", "utf-8")
+    assert [(s.title, s.level, s.parent) for s in doc.sections] == [
+        ("Strategy", 1, None), ("Threats", 2, 1), ("Actors", 2, 1), ("Annex", 1, None)]
+
+
+def test_footnotes_in_their_printed_forms() -> None:
+    text = ("RECALLING the Strategy¹ and the Communication<sup>2</sup>, and the report [3],\n\n"
+            "¹ Doc. 7120/10 CO EUR-PREP 8 JAI 182\n\n"
+            "<sup>2</sup> 10010/20.\n\n"
+            "3 9596/06 JAI 271 CATS 104.\n\n"
+            "12 Member States joined later.\n")
+    doc = parse_text(text, "x.md", "utf-8")
+    assert doc.paragraphs[0].text == "RECALLING the Strategy and the Communication, and the report,"
+    notes = [p.text for p in doc.paragraphs if p.footnote]
+    assert notes == ["Doc. 7120/10 CO EUR-PREP 8 JAI 182", "10010/20.", "9596/06 JAI 271 CATS 104."]
+    # a number with no marker in the text and no reference after it is not a footnote
+    assert doc.paragraphs[-1].text == "12 Member States joined later." and not doc.paragraphs[-1].footnote
+
+
+def test_clean_text_one_paragraph_per_line() -> None:
+    text = ("Convergence of internal security\n\nThe Council adopted the following conclusions:\n"
+            "Supports the consolidation of the work.\nInvites the Member States to cooperate.\n")
+    doc = parse_text(text, "x.txt", "utf-8")
+    assert doc.format == "text"
+    assert [s.title for s in doc.sections] == ["Convergence of internal security"]
+    assert [p.text for p in doc.paragraphs] == ["The Council adopted the following conclusions:",
+                                                "Supports the consolidation of the work.",
+                                                "Invites the Member States to cooperate."]
+
+
+def test_draft_bold_heading_is_formatting_and_deletions_leave_titles() -> None:
+    text = ("Changes are marked in **bold** and ~~strikethrough~~.\n\n"
+            "### **1. Strengthening cooperation**\n\n"
+            "RECALLS the **new** text ~~old text~~.\n\n"
+            "#### **2. Preventing ~~politically motivated~~ extremism**\n\n"
+            "**CONDEMNS the attacks.**\n")
+    doc = parse_text(text, "d.md", "utf-8")
+    assert doc.format == "draft"
+    assert [s.title for s in doc.sections] == ["1. Strengthening cooperation", "2. Preventing extremism"]
+    legend, recalls, condemns = doc.paragraphs
+    assert legend.revisions == () and "strikethrough" in legend.text
+    assert recalls.text == "RECALLS the new text."
+    assert [(r.kind, r.text) for r in recalls.revisions] == [("added", "new"), ("deleted", "old text")]
+    assert [(r.kind, r.start, r.end) for r in condemns.revisions] == [("added", 0, len(condemns.text))]
+
+
+def test_clean_text_sentence_broken_by_blank_line_is_repaired() -> None:
+    text = "Drug trafficking and sexual exploitation of\n\nminors are threats.\n\nNext paragraph.\n"
+    doc = parse_text(text, "x.txt", "utf-8")
+    assert [p.text for p in doc.paragraphs] == ["Drug trafficking and sexual exploitation of minors are threats.",
+                                                "Next paragraph."]
