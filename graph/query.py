@@ -119,6 +119,8 @@ def run_select(store: ox.Store, text: str, substitutions: dict | None = None) ->
         result = store.query(text, substitutions=substitutions or None)
     except SyntaxError as e:
         raise IskgError(f"malformed SPARQL: {str(e).splitlines()[0]}") from e
+    except RuntimeError as e:  # e.g. a parameter that is not a projected variable
+        raise IskgError(f"query failed: {e}") from e
     if not isinstance(result, ox.QuerySolutions):
         raise IskgError("only SELECT queries give rows")
     variables = [v.value for v in result.variables]
