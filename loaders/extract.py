@@ -107,31 +107,35 @@ class Extractor:
         self._matcher.add(name, iri)
         self._matcher.add(acronym, iri)
 
-    def _named_by_instrument(self, para: Paragraph, match: Match, tokens: list) -> list[RelationMention]:
-        """An instrument whose own name names a threat addresses it ('Strategy for Combating X')."""
-        rule = name_rule()
+    def _nested_threats(self, text: str, match: Match, tokens: list) -> list[Match]:
+        """Threats named inside a longer name ('EU Strategy for Combating Radicalisation')."""
+        if self.entities[match.iri].top == "Threat" or match.last_token == match.first_token:
+            return []
         inner = {m for lo, hi in ((match.first_token + 1, match.last_token + 1), (match.first_token, match.last_token))
-                 for m in self._matcher.find(para.text, tokens, lo, hi)}
-        out = []
-        for m in sorted(inner, key=lambda m: (m.start, m.iri)):
-            if self.entities[m.iri].top in rule["object"]:
-                rel = Relation(match.iri, rule["predicate"], m.iri, match.start, match.end, "name")
-                out.append(RelationMention(para.index, rel, match.quote))
-        return out
+                 for m in self._matcher.find(text, tokens, lo, hi)}
+        return sorted((m for m in inner if self.entities[m.iri].top == "Threat"), key=lambda m: (m.start, m.iri))
+
+    def _mention(self, para: Paragraph, m: Match) -> Mention:
+        method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
+        return Mention(para.index, m.iri, m.start, m.end, m.quote, method)
 
     def extract(self, doc: Document) -> Extraction:
         """Mentions and relations of one document, paragraph by paragraph."""
         result = Extraction(doc)
+        rule = name_rule()
         for para in doc.paragraphs:
             tokens = tokenize(para.text)
             matches = self._matcher.find(para.text, tokens)
+            named = []
             for m in matches:
-                entity = self.entities[m.iri]
-                method = "discovery" if entity.discovered else "vocabulary"
-                result.mentions.append(Mention(para.index, m.iri, m.start, m.end, m.quote, method))
-                if entity.top in name_rule()["subject"]:
-                    result.relations.extend(self._named_by_instrument(para, m, tokens))
-            named = [Named(m.iri, self.entities[m.iri].top, m.start, m.end) for m in matches]
+                inner = self._nested_threats(para.text, m, tokens)
+                for found in (m, *inner):
+                    result.mentions.append(self._mention(para, found))
+                    named.append(Named(found.iri, self.entities[found.iri].top, found.start, found.end))
+                if self.entities[m.iri].top in rule["subject"]:
+                    for threat in inner:
+                        rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")
+                        result.relations.append(RelationMention(para.index, rel, m.quote))
             for rel in read_relations(para.text, named):
                 result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end]))
         return result

@@ -67,10 +67,13 @@ def _cued(cues: tuple[re.Pattern[str], ...], between: str) -> bool:
 
 
 def _pair_relation(text: str, first: Named, second: Named, rules: list[_Rule], max_gap: int) -> Relation | None:
-    """The first rule, in data-file order, that reads a relation between two names in order."""
-    between = text[first.end:second.start]
-    if len(between) > max_gap:
+    """The first rule, in data-file order, that reads a relation between two names in order.
+
+    The cue may also open the second name ('in the fight against terrorism' may be one name).
+    """
+    if second.start - first.end > max_gap:
         return None
+    between = text[first.end:second.end]
     for rule in rules:
         if first.top in rule.subject and second.top in rule.object and _cued(rule.cues, between):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
@@ -101,6 +104,7 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
     for lo, hi in sentence_spans(text):
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
         for first, second in combinations(inside, 2):
+            # names nested in one another are not related by the words between them
             if first.iri != second.iri and first.end <= second.start:
                 found = _pair_relation(text, first, second, rules, data["max_gap"])
                 if found:

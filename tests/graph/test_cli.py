@@ -48,3 +48,18 @@ def test_bad_input_gives_one_clear_line(built, capsys, argv, message):
     assert main(argv) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_validate_accepts_the_build_and_rejects_a_broken_copy(built, tmp_path, capsys):
+    graph_file = built.files[0]
+    assert main(["validate", str(graph_file)]) == 0
+    assert "conforms" in capsys.readouterr().out
+    broken = tmp_path / "broken.ttl"
+    text = graph_file.read_text(encoding="utf-8")
+    # a second English prefLabel on Europol breaks the one-label rule
+    broken.write_text(text + '\n<https://w3id.org/iskg/id/actor/europol> '
+                      '<http://www.w3.org/2004/02/skos/core#prefLabel> "Europol bis"@en .\n', encoding="utf-8")
+    assert main(["validate", str(broken)]) == 1
+    captured = capsys.readouterr()
+    assert "id/actor/europol" in captured.out and "prefLabel" in captured.out
+    assert "does not conform (" in captured.err and captured.err.count("\n") == 1

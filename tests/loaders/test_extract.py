@@ -1,0 +1,60 @@
+"""Extraction over whole documents: vocabulary, discovery, relations, revision marks."""
+
+import pytest
+
+from iskg.loaders.extract import Extractor
+from iskg.loaders.read import parse_text
+
+DEFINES = """Council conclusions on information exchange
+
+The Council adopted the following conclusions:
+
+1. A European Biometric Matching Register (EBMR) should be set up by eu-LISA.
+
+2. The EBMR will help Europol in the fight against terrorism.
+"""
+
+DRAFT = """Draft Council conclusions
+
+Changes compared to the previous version are marked in **bold underlined** and ~~strikethrough~~.
+
+1. ~~Frontex supports the Schengen Information System.~~ **Europol contributes to the fight against cybercrime.**
+"""
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.default()
+
+
+def test_acronym_defined_in_text_becomes_a_discovered_entity_known_everywhere(extractor):
+    doc = parse_text(DEFINES, "defines.txt", "utf-8")
+    extractor.learn([doc])
+    result = extractor.extract(doc)
+    iri = "https://w3id.org/iskg/id/instrument/european-biometric-matching-register"
+    entity = extractor.entities[iri]
+    assert entity.discovered and entity.cls == "InformationSystem"
+    assert entity.alt_labels == ["EBMR"]
+    quotes = [m.quote for m in result.mentions if m.iri == iri]
+    assert quotes == ["European Biometric Matching Register", "EBMR", "EBMR"]
+    assert all(m.method == "discovery" for m in result.mentions if m.iri == iri)
+
+
+def test_relations_carry_the_exact_words_they_rest_on(extractor):
+    doc = parse_text(DEFINES, "defines.txt", "utf-8")
+    result = extractor.extract(doc)
+    texts = {p.index: p.text for p in doc.paragraphs}
+    triples = {(r.relation.subject.rsplit("/", 1)[1], r.relation.predicate, r.relation.object.rsplit("/", 1)[1])
+               for r in result.relations}
+    assert ("europol", "addresses", "terrorism") in triples
+    for r in result.relations:
+        assert texts[r.paragraph][r.relation.start:r.relation.end] == r.quote
+
+
+def test_deleted_text_yields_no_mention_and_added_text_does(extractor):
+    doc = parse_text(DRAFT, "draft.txt", "utf-8")
+    assert doc.format == "draft"
+    result = extractor.extract(doc)
+    named = {m.iri.rsplit("/", 1)[1] for m in result.mentions}
+    assert "frontex" not in named and "schengen-information-system" not in named
+    assert {"europol", "cybercrime"} <= named
