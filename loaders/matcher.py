@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from iskg.loaders.tokens import Token, is_acronym, tokenize
+from iskg.loaders.tokens import OCR_MIN_LENGTH, Token, is_acronym, ocr_fold, tokenize
 
 _SKIP_LEADING = {"the"}
 
@@ -25,6 +25,7 @@ class Match:
 @dataclass
 class _Node:
     words: dict[str, _Node] = field(default_factory=dict)
+    ocr_words: dict[str, _Node] = field(default_factory=dict)
     acronyms: dict[str, _Node] = field(default_factory=dict)
     iris: list[str] = field(default_factory=list)
 
@@ -34,7 +35,8 @@ class Matcher:
 
     Words in a label match case-insensitively after folding (see `tokens.fold`); acronyms in a
     label (CEPOL, SIS) match only as printed, or with a plural `s`, so that ordinary words are not
-    read as names.
+    read as names. Long words also match through `ocr_fold`, so that a scan's 'Crirninal' is still
+    'Criminal'; short words do not, as too many would collide.
     """
 
     def __init__(self) -> None:
@@ -48,9 +50,13 @@ class Matcher:
             return
         node = self._root
         for token in tokens:
-            branch = node.acronyms if is_acronym(token.surface) else node.words
-            key = token.surface if is_acronym(token.surface) else token.key
-            node = branch.setdefault(key, _Node())
+            if is_acronym(token.surface):
+                node = node.acronyms.setdefault(token.surface, _Node())
+                continue
+            child = node.words.setdefault(token.key, _Node())
+            if len(token.key) >= OCR_MIN_LENGTH:
+                node.ocr_words.setdefault(ocr_fold(token.key), child)
+            node = child
         if iri not in node.iris:
             node.iris.append(iri)
             node.iris.sort()
@@ -66,6 +72,8 @@ class Matcher:
                 found.append(node.acronyms[surface])
         if token.key in node.words:
             found.append(node.words[token.key])
+        elif len(token.key) >= OCR_MIN_LENGTH and ocr_fold(token.key) in node.ocr_words:
+            found.append(node.ocr_words[ocr_fold(token.key)])
         return found
 
     def _longest(self, tokens: list[Token], start: int, hi: int) -> tuple[int, str] | None:

@@ -48,6 +48,18 @@ def fold(word: str) -> str:
     return word
 
 
+# letters OCR engines confuse, each folded to one representative (applied after `fold`)
+_OCR_CONFUSIONS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("1", "l"), ("i", "l"), ("0", "o"), ("5", "s"), ("g", "c"))
+OCR_MIN_LENGTH = 6
+
+
+def ocr_fold(key: str) -> str:
+    """A key under which common OCR misreadings of a word meet ('Crirninal' and 'Criminal')."""
+    for wrong, right in _OCR_CONFUSIONS:
+        key = key.replace(wrong, right)
+    return key
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of `text` in order, with offsets into it."""
     return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(text)]

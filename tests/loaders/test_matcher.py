@@ -40,3 +40,16 @@ def test_fold_and_acronym_rules():
     assert fold("policies") == "policy"
     assert fold("process") == "process"
     assert is_acronym("CEPOL") and is_acronym("SIS") and not is_acronym("Europol") and not is_acronym("A")
+
+
+def test_common_ocr_confusions_in_long_words_still_match():
+    m = Matcher()
+    m.add_all([("European Criminal Records Information System", "id:ecris"), ("terrorism", "id:t"), ("fraud", "id:f")])
+    found = m.find("the European Crirninal Recorcls lnformation System and terrorisrn")
+    assert [f.iri for f in found] == ["id:ecris", "id:t"]
+
+
+def test_ocr_tolerance_does_not_invent_matches_in_short_words():
+    m = Matcher()
+    m.add_all([("fraud", "id:f"), ("Council", "id:c")])
+    assert [f.quote for f in m.find("frarud, fraucl, Cauncil and Counci1")] == ["Counci1"]

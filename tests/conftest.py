@@ -1,4 +1,4 @@
-"""One build of the real corpus, shared by the tests that inspect its outputs."""
+"""One build of the real corpus per test session, shared by every test that inspects its outputs."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import pytest
 
 from iskg.graph.build import BuildResult, build
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @pytest.fixture(scope="session")
