@@ -96,8 +96,9 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     graph = populate(extractions, extractor.entities, renditions)
     progress(f"checking consistency of {len(graph)} triples with HermiT")
     reasoner = check_consistency(entity_level(graph))
-    progress("validating with SHACL")
+    progress(f"{reasoner.message} in {reasoner.seconds:.1f} s; validating with SHACL")
     validation = validate(graph)
+    progress(f"SHACL {'conforms' if validation.conforms else 'does not conform'} ({validation.seconds:.1f} s)")
     progress(f"writing {out}")
     graph_file = write_atomic(out / GRAPH_FILE, turtle_bytes(graph))
     score = scorer(graph_file) if scorer else None

@@ -107,7 +107,7 @@ def check_consistency(graph: rdflib.Graph) -> ReasonerResult:
                         consistent=False,
                         unsatisfiable=[],
                         seconds=seconds,
-                        message=f"HermiT: the ontology and data are inconsistent ({seconds:.1f} s)",
+                        message="HermiT: the ontology and data are inconsistent",
                     )
                 except owlready2.OwlReadyJavaError as exc:
                     raise IskgError(f"reasoning: HermiT failed: {_first_lines(str(exc))}") from exc
@@ -122,12 +122,12 @@ def check_consistency(graph: rdflib.Graph) -> ReasonerResult:
     if unsatisfiable:
         message = (
             f"HermiT: consistent, but {len(unsatisfiable)} unsatisfiable class(es): "
-            f"{', '.join(unsatisfiable)} ({seconds:.1f} s)"
+            f"{', '.join(unsatisfiable)}"
         )
     else:
         message = (
             f"HermiT: consistent; {classes} classes, {individuals} individuals, "
-            f"no unsatisfiable class ({seconds:.1f} s)"
+            f"no unsatisfiable class"
         )
     return ReasonerResult(consistent=True, unsatisfiable=unsatisfiable, seconds=seconds, message=message)
 
