@@ -96,3 +96,60 @@ def find_definitions(text: str) -> list[Definition]:
                 out.append(Definition(text[start:part[-1].end], acronym, start, m.end(), head_class(part)))
                 break
     return out
+
+
+def _capitalised(token: Token, max_verb: int) -> bool:
+    """A word that can be part of a proper name; long all-capital words are the verbs of conclusions."""
+    if token.is_acronym:
+        return len(token.surface) <= max_verb
+    return token.surface[:1].isupper()
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return text[a.end:b.start] in (" ", "-", " - ")
+
+
+def find_names(text: str) -> list[Definition]:
+    """Names without an acronym: capitalised words ending in a head noun that says what they are."""
+    spec, rules = _rules()["names"], _rules()
+    heads, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
+    stop = set(rules["not_names"]) | set(spec["generic_first"])
+    tokens = tokenize(text)
+    out = []
+    for i, head in enumerate(tokens):
+        if head.surface not in heads:
+            continue
+        # modifiers before the head: adjacent capitalised words (with 'and' between two of them)
+        lo = i
+        while lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]):
+            prev = tokens[lo - 1]
+            if _capitalised(prev, spec["max_capital_verb"]) and not prev.surface.endswith(("'s", "’s")):
+                lo -= 1
+            elif prev.surface == "and" and lo > 1 and _capitalised(tokens[lo - 2], spec["max_capital_verb"]):
+                lo -= 2
+            else:
+                break
+        while lo < i and (tokens[lo].key in rules["not_names"] or tokens[lo].surface == "and"):
+            lo += 1
+        # a complement after the head: 'for Combating Radicalisation and Recruitment to Terrorism'
+        hi = i
+        if i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
+            hi = i + 2
+            while hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
+                nxt = tokens[hi + 1]
+                if _capitalised(nxt, spec["max_capital_verb"]):
+                    hi += 1
+                elif nxt.surface in inner and hi + 2 < len(tokens) and _capitalised(tokens[hi + 2], 4):
+                    hi += 2
+                else:
+                    break
+        words = tokens[lo:hi + 1]
+        capitals = [w for w in words if w.surface[:1].isupper()]
+        modifiers = tokens[lo:i]
+        if len(capitals) < spec["min_words"] or not modifiers and hi == i:
+            continue
+        if len(modifiers) == 1 and modifiers[0].key in stop:
+            continue
+        cls = rules["heads"].get(head.surface) or rules["heads"].get(head.surface.rstrip("s"))
+        out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
+    return out

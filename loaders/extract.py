@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import find_definitions
+from iskg.loaders.discovery import find_definitions, find_names
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
@@ -89,6 +89,11 @@ class Extractor:
                         self._alias(short_iri, d.long_form)
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
+                known = self._matcher.find(para.text)
+                for d in find_names(para.text):
+                    overlaps = any(k.start < d.end and d.start < k.end for k in known)
+                    if not overlaps and d.cls in self._tops:
+                        self._discover(d.long_form, d.acronym, d.cls)
         self._matcher = self._build_matcher()
 
     def _alias(self, iri: str, label: str) -> None:
@@ -100,12 +105,14 @@ class Extractor:
         top = self._tops[cls]
         iri = entity_iri(top, name)
         if iri in self.entities:
-            self._alias(iri, acronym)
+            if acronym:
+                self._alias(iri, acronym)
             return
-        self.entities[iri] = Entity(iri, cls, top, name, [acronym], discovered=True)
+        self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True)
         # later definitions must see this name as known
-        self._matcher.add(name, iri)
-        self._matcher.add(acronym, iri)
+        for label in (name, acronym):
+            if label:
+                self._matcher.add(label, iri)
 
     def _nested_threats(self, text: str, match: Match, tokens: list) -> list[Match]:
         """Threats named inside a longer name ('EU Strategy for Combating Radicalisation')."""

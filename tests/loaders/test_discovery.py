@@ -28,3 +28,26 @@ def test_unknown_head_noun_gives_no_class():
 
 def test_capitalised_verbs_of_council_conclusions_are_not_part_of_a_name():
     assert _defs("WELCOMES European Cybercrime Centre (EC3) work")[0][0] == "European Cybercrime Centre"
+
+
+def _names(text: str) -> list[tuple[str, str | None]]:
+    from iskg.loaders.discovery import find_names
+
+    return [(d.long_form, d.cls) for d in find_names(text)]
+
+
+def test_named_instruments_and_bodies_are_found_by_their_head_noun():
+    text = ("RECALLING the Strategy for Customs Risk Management, the Joint Police and Customs Centres "
+            "and the Maritime Analysis Fund.")
+    assert _names(text) == [("Strategy for Customs Risk Management", "PolicyProgramme"),
+                            ("Joint Police and Customs Centres", "Agency"), ("Maritime Analysis Fund", "Fund")]
+
+
+def test_generic_or_sentence_initial_words_do_not_make_a_name():
+    text = "Following the Action Plan, Work Programmes and the Council Decision, Europe's Security Strategy."
+    assert _names(text) == [("Security Strategy", "PolicyProgramme")]
+
+
+def test_a_complement_stops_at_numbers_and_lower_case_words():
+    assert _names("the EU Drugs Strategy for 2021-2025 and the Plan for Police Training in general") == [
+        ("EU Drugs Strategy", "PolicyProgramme"), ("Plan for Police Training", "PolicyProgramme")]

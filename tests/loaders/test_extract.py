@@ -58,3 +58,12 @@ def test_deleted_text_yields_no_mention_and_added_text_does(extractor):
     named = {m.iri.rsplit("/", 1)[1] for m in result.mentions}
     assert "frontex" not in named and "schengen-information-system" not in named
     assert {"europol", "cybercrime"} <= named
+
+
+def test_named_instrument_without_acronym_is_discovered_once_and_mentioned(extractor):
+    doc = parse_text("Conclusions\n\n1. The Maritime Analysis Fund should be used. The Maritime Analysis Fund works.\n",
+                     "named.txt", "utf-8")
+    extractor.learn([doc])
+    iri = "https://w3id.org/iskg/id/instrument/maritime-analysis-fund"
+    assert extractor.entities[iri].cls == "Fund" and extractor.entities[iri].discovered
+    assert [m.quote for m in extractor.extract(doc).mentions if m.iri == iri] == ["Maritime Analysis Fund"] * 2
