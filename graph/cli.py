@@ -67,6 +67,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         for name, stored in q.stored_queries().items():
             print(f"{name:28} {stored.question}")
         return 0
+    if args.endpoint:  # a remote SPARQL endpoint instead of the embedded store
+        sys.stdout.write(q.format_rows(_remote_rows(args), args.format))
+        return 0
     store = q.open_store(Path(args.graph))
     if args.file:
         rows = q.run_select(store, Path(args.file).read_text(encoding="utf-8"))
@@ -77,6 +80,41 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise IskgError("name a stored query, or give --file or --sparql (see --list)")
     sys.stdout.write(q.format_rows(rows, args.format))
+    return 0
+
+
+def _remote_rows(args: argparse.Namespace):  # -> Rows
+    from iskg.graph import remote
+
+    graph_iri = args.graph_iri or None
+    if args.file:
+        return remote.run_remote_select(args.endpoint, Path(args.file).read_text(encoding="utf-8"),
+                                        graph_iri=graph_iri)
+    if args.sparql:
+        return remote.run_remote_select(args.endpoint, args.sparql, graph_iri=graph_iri)
+    if args.name:
+        return remote.run_remote_stored(args.endpoint, args.name, graph_iri=graph_iri, **_params(args.param))
+    raise IskgError("name a stored query, or give --file or --sparql (see --list)")
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from iskg.graph.push import push
+
+    result = push(Path(args.graph), args.endpoint, args.graph_iri, update_endpoint=args.update_endpoint,
+                  store_endpoint=args.store_endpoint, timeout=args.timeout)
+    replaced = f", replacing {result.previous_triples}" if result.previous_triples else ""
+    print(f"pushed {result.triples} triples into <{result.graph_iri}>{replaced} "
+          f"({result.method}, {result.target}, {result.seconds:.1f} s)")
+    if result.stale_dropped:
+        print(f"removed {len(result.stale_dropped)} temporary graph(s) left by earlier failed pushes")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from iskg.graph.serve import serve
+
+    serve(Path(args.graph), args.host, args.port, args.timeout, args.max_results, workers=args.workers,
+          memory_limit_mb=args.memory_limit)
     return 0
 
 
@@ -103,7 +141,37 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--file", help="run the SELECT query in this file instead")
     q.add_argument("--sparql", help="run this SELECT query text instead")
     q.add_argument("--graph", default="out/iskg.ttl", help="built graph (default: out/iskg.ttl)")
+    q.add_argument("--endpoint", metavar="URL", help="run on this SPARQL endpoint instead of the built graph")
+    q.add_argument("--graph-iri", default="https://w3id.org/iskg/graph", metavar="IRI",
+                   help="with --endpoint: the named graph to query ('' for the server's default graph)")
     q.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("push", help="load the graph into an external SPARQL 1.1 server, replacing the previous one",
+                       description="Credentials come only from ISKG_ENDPOINT_USER and ISKG_ENDPOINT_PASSWORD, "
+                                   "or from a netrc file (ISKG_NETRC, else ~/.netrc).")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the server: e.g. http://127.0.0.1:7878 (Oxigraph), http://host:3030/ds (Fuseki), "
+                        "http://host:7200/repositories/NAME (GraphDB), http://host:8890/sparql (Virtuoso)")
+    p.add_argument("--graph", default="out/iskg.ttl", help="built graph (default: out/iskg.ttl)")
+    p.add_argument("--graph-iri", default="https://w3id.org/iskg/graph", metavar="IRI",
+                   help="the named graph to replace (default: https://w3id.org/iskg/graph)")
+    p.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update URL, when it cannot be derived")
+    p.add_argument("--store-endpoint", metavar="URL", help="Graph Store Protocol URL, when it cannot be derived")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds per request (default: 120)")
+    p.set_defaults(run=cmd_push)
+
+    s = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql")
+    s.add_argument("--port", type=int, default=7879, help="port (default: 7879; 0 picks a free one)")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    s.add_argument("--graph", default="out/iskg.ttl", help="built graph (default: out/iskg.ttl)")
+    s.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds per query (default: 10)")
+    s.add_argument("--max-results", type=int, default=100_000, metavar="N",
+                   help="rows or triples per answer; more is an error, never truncated (default: 100000)")
+    s.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="query processes, each with a copy of the graph (default: 2)")
+    s.add_argument("--memory-limit", type=int, default=4096, metavar="MB",
+                   help="address-space cap per query process, 0 for none (default: 4096)")
+    s.set_defaults(run=cmd_serve)
     return ap
 
 

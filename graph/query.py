@@ -2,6 +2,14 @@
 
 Parameters are bound as RDF terms through the engine's substitutions, never pasted into the
 query text, so a value cannot change what a query means.
+
+A stored query's header, before its first SPARQL line:
+
+    # title: a short name
+    # question: the one question it answers
+    # param: name (iri|string|integer) [= default] — what it is
+    # param: name (iri, optional) — left unbound (matching anything) when not given
+    # example: iskg query NAME --param name=value
 """
 
 from __future__ import annotations
@@ -12,14 +20,19 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from iskg.loaders.errors import IskgError
 from iskg.queries import query_paths
 
+if TYPE_CHECKING:  # pandas is optional: only Rows.to_dataframe needs it
+    import pandas
+
 _HEADER = re.compile(r"^#\s*(\w+):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s*\((iri|string|integer)\)\s*(?:=\s*(\S+))?\s*(?:[—-]\s*(.*))?$")
+_PARAM = re.compile(
+    r"^(\w+)\s*\((iri|string|integer)(\s*,\s*optional)?\)\s*(?:=\s*(\S+))?\s*(?:[—-]\s*(.*))?$")
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,7 @@ class Param:
     kind: str
     default: str | None
     description: str
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,12 +56,48 @@ class StoredQuery:
     text: str
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                     "positiveInteger", "nonPositiveInteger", "negativeInteger",
+                                     "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_FLOAT_TYPES = {_XSD + t for t in ("decimal", "float", "double")}
+
+
+def plain_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> object:
+    """A term as the Python value a data frame wants: numbers and booleans as such, the rest as text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGER_TYPES:
+                return int(term.value)
+            if datatype in _FLOAT_TYPES:
+                return float(term.value)
+        except ValueError:  # an ill-typed literal stays text rather than failing the whole table
+            return term.value
+        if datatype == _XSD + "boolean":
+            return term.value in ("true", "1")
+    return term.value
+
+
 @dataclass(frozen=True)
 class Rows:
     """A SELECT result: variable names and one dict of RDF terms per row."""
 
     variables: list[str]
     rows: list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | None]]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The rows as a pandas DataFrame (IRIs and text as str, numbers as numbers), for notebooks."""
+        try:
+            import pandas as pd
+        except ImportError as e:
+            raise IskgError("Rows.to_dataframe needs pandas: pip install pandas") from e
+        records = [[plain_value(row.get(v)) for v in self.variables] for row in self.rows]
+        return pd.DataFrame.from_records(records, columns=self.variables)
 
 
 def parse_header(name: str, text: str) -> StoredQuery:
@@ -63,7 +113,7 @@ def parse_header(name: str, text: str) -> StoredQuery:
         m = _PARAM.match(spec)
         if not m:
             raise IskgError(f"{name}.rq: malformed parameter line '{spec}'")
-        params.append(Param(m.group(1), m.group(2), m.group(3), m.group(4) or ""))
+        params.append(Param(m.group(1), m.group(2), m.group(4), m.group(5) or "", optional=bool(m.group(3))))
     return StoredQuery(name, fields.get("title", [name])[0], fields.get("question", [""])[0], tuple(params),
                        fields.get("example", [""])[0], text)
 
@@ -107,6 +157,8 @@ def bindings(query: StoredQuery, values: dict[str, str]) -> dict[ox.Variable, ox
     out = {}
     for p in query.params:
         value = values.get(p.name, p.default)
+        if value is None and p.optional:
+            continue
         if value is None:
             raise IskgError(f"query {query.name}: missing parameter {p.name} ({p.kind}): {p.description}")
         out[ox.Variable(p.name)] = _term(p, value)
