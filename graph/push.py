@@ -20,8 +20,9 @@ import pyoxigraph as ox
 from iskg.graph.endpoint import DEFAULT_TIMEOUT, Client, Credentials, HttpError, credentials_for, endpoints, safe_url
 from iskg.graph.query import open_store
 from iskg.loaders.errors import IskgError
+from iskg.loaders.iris import DATA_GRAPH
 
-DEFAULT_GRAPH_IRI = "https://w3id.org/iskg/graph"
+DEFAULT_GRAPH_IRI = DATA_GRAPH
 INCOMING = "/incoming-"
 CHUNK_TRIPLES = 5000
 # statuses that mean "no Graph Store Protocol here": try the next store URL, then SPARQL Update

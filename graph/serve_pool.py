@@ -35,8 +35,9 @@ import pyoxigraph as ox
 
 from iskg.graph.serve_formats import BY_KEY, Format, default_format
 from iskg.loaders.errors import IskgError
+from iskg.loaders.iris import DATA_GRAPH
 
-GRAPH_IRI = "https://w3id.org/iskg/graph"  # where the data sits, as after 'iskg push' to a server
+GRAPH_IRI = DATA_GRAPH  # where the data sits, as after 'iskg push' to a server
 START_TIMEOUT = 120.0  # seconds a new worker may take to load the graph
 _RESPAWN_ATTEMPTS = 3
 

@@ -7,6 +7,8 @@ import unicodedata
 
 ONTOLOGY = "https://w3id.org/iskg/ontology#"
 RESOURCE = "https://w3id.org/iskg/id/"
+# the named graph the data goes into on a SPARQL server (iskg push) and in the endpoint (iskg serve)
+DATA_GRAPH = "https://w3id.org/iskg/graph"
 KIND_OF_TOP = {
     "Actor": "actor",
     "Threat": "threat",
