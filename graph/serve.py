@@ -31,7 +31,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
 from pathlib import Path
+from string import Template
 from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 import pyoxigraph as ox
@@ -350,20 +352,11 @@ def _help_page(server: SparqlServer) -> str:
     limits = server.limits
     example = "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) LIMIT 20"
     options = "".join(f'<option value="{f.key}">{html.escape(f.media_type)}</option>' for f in FORMATS)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>iskg SPARQL endpoint</title></head>
-<body style="font-family: sans-serif; max-width: 50em; margin: 2em auto">
-<h1>iskg SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 Protocol endpoint at <code>{html.escape(server.url)}</code>
-({server.pool.triples} triples). GET or POST <code>query</code> there; choose the result format with the
-Accept header or the <code>format</code> parameter. GET <a href="/sparql">/sparql</a> without a query for the
-service description. Limits: {limits.timeout:g} s per query, {limits.max_results} rows,
-{limits.max_query_bytes} bytes of query text; SERVICE and SPARQL Update are refused.</p>
-<form method="get" action="/sparql">
-<textarea name="query" rows="8" cols="90">{html.escape(example)}</textarea><br>
-<select name="format">{options}</select> <button type="submit">Run</button>
-</form></body></html>
-"""
+    page = files("iskg.graph").joinpath("data/endpoint-help.html").read_text(encoding="utf-8")
+    return Template(page).substitute(
+        url=html.escape(server.url), triples=server.pool.triples, timeout=f"{limits.timeout:g}",
+        max_results=limits.max_results, max_query_bytes=limits.max_query_bytes, example=html.escape(example),
+        options=options)
 
 
 def _warn_if_exposed(host: str) -> None:
