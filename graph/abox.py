@@ -23,17 +23,28 @@ _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 def document_slugs(documents: list[Document]) -> dict[str, str]:
     """Document slug by source file: from the printed number, else from the file name.
 
-    A number printed in two files (a clean copy and a scan of one text) stays with the first file
-    in name order; the other is named from its own file.
+    A number printed in several files (a clean copy and a scan of one text) names none of them
+    alone: each gets the number and its own file name, so which file sorts first decides nothing.
     """
+    by_number: dict[str, list[str]] = {}
+    for doc in documents:
+        if doc.identifier:
+            by_number.setdefault(document_slug(doc.identifier), []).append(doc.source)
     out: dict[str, str] = {}
-    taken: set[str] = set()
     for doc in sorted(documents, key=lambda d: d.source):
-        slug = document_slug(doc.identifier) if doc.identifier else ""
-        if not slug or slug in taken:
-            slug = slugify(doc.source.rsplit(".", 1)[0])
-        taken.add(slug)
-        out[doc.source] = slug
+        stem, _, ext = doc.source.rpartition(".")
+        number = document_slug(doc.identifier) if doc.identifier else ""
+        if number and len(by_number[number]) == 1:
+            out[doc.source] = number
+        else:
+            out[doc.source] = "-".join(filter(None, [number, slugify(stem or doc.source)]))
+    # file names differing only in their extension (a.txt, a.md) keep it in the slug
+    counts: dict[str, int] = {}
+    for slug in out.values():
+        counts[slug] = counts.get(slug, 0) + 1
+    for source, slug in out.items():
+        if counts[slug] > 1 or slug in by_number and by_number[slug] != [source]:
+            out[source] = slugify(f"{slug}-{source.rpartition('.')[2]}")
     return out
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
+from rdflib.namespace import RDF
 
 from iskg.graph.abox import AboxWriter, document_slugs
 from iskg.graph.files import prepare_out_dir, write_atomic
@@ -72,11 +74,14 @@ def populate(extractions: list[Extraction], entities: dict, renditions: list[tup
 def entity_level(graph: Graph) -> Graph:
     """The graph without evidence and text: what the reasoner needs to judge consistency."""
     out = Graph()
-    evidence = {s for s in graph.subjects() if isinstance(s, URIRef) and ("/e/" in s or "/r/" in s)}
+    notes = set(graph.subjects(RDF.type, OA.Annotation)) | set(graph.subjects(RDF.type, ISKG.RevisionMark))
+    targets = {t for n in notes for t in graph.objects(n, OA.hasTarget)}
+    selectors = {s for t in targets for s in graph.objects(t, OA.hasSelector)}
+    bodies = {b for n in notes for b in graph.objects(n, OA.hasBody) if (b, RDF.type, RDF.Statement) in graph}
+    evidence = notes | targets | selectors | bodies
     for s, p, o in graph:
-        if s in evidence or p in (ISKG.text, OA.exact) or (isinstance(o, Literal) and p == ISKG.deletedText):
-            continue
-        out.add((s, p, o))
+        if s not in evidence and p not in (ISKG.text, OA.exact, ISKG.deletedText):
+            out.add((s, p, o))
     return out
 
 
@@ -99,12 +104,18 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     progress(f"{reasoner.message} in {reasoner.seconds:.1f} s; validating with SHACL")
     validation = validate(graph)
     progress(f"SHACL {'conforms' if validation.conforms else 'does not conform'} ({validation.seconds:.1f} s)")
-    progress(f"writing {out}")
-    graph_file = write_atomic(out / GRAPH_FILE, turtle_bytes(graph))
-    score = scorer(graph_file) if scorer else None
+    turtle = turtle_bytes(graph)
+    score = None
+    if scorer:
+        progress("scoring")
+        with tempfile.TemporaryDirectory() as tmp:
+            scratch = Path(tmp) / GRAPH_FILE
+            scratch.write_bytes(turtle)
+            score = scorer(scratch)
     report = build_report(corpus, graph, extractions, refusals, renditions, reasoner, validation, score)
     report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
-    files = [graph_file,
+    progress(f"writing {out}")
+    files = [write_atomic(out / GRAPH_FILE, turtle),
              write_atomic(out / REPORT_JSON, report_json.encode()),
              write_atomic(out / REPORT_TEXT, report_text(report).encode())]
     return BuildResult(graph, extractions, refusals, reasoner, validation, report, files)

@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(corpus, Path(args.out), scorer=scorer)
     print(result.files[2].read_text(encoding="utf-8"), end="")
     print("wrote " + ", ".join(str(f) for f in result.files))
-    if not (result.reasoner.consistent and result.validation.conforms):
+    if not (result.reasoner.ok and result.validation.conforms):
         return EXIT_CHECK_FAILED
     return EXIT_REFUSED if result.refusals else 0
 

@@ -75,6 +75,9 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+_SERVICE_WORD = re.compile(r"service", re.IGNORECASE)
+
+
 def inspect_query(text: str) -> QueryInfo:
     """Read the prologue, the first keyword after it, and look for SERVICE and FROM anywhere."""
     toks = tokens(text)
@@ -93,4 +96,7 @@ def inspect_query(text: str) -> QueryInfo:
             form = upper or None
             break
     words = {t.text.upper() for t in toks if t.kind == "word"}
-    return QueryInfo(form, "SERVICE" in words, "FROM" in words, prefixes)
+    # Text that lexes as an IRI here may be '<' comparisons to the engine ('(1<2)SERVICE?x#>'), so the
+    # keyword is also looked for inside IRIs: refusing an IRI that names SERVICE is the safe mistake.
+    in_iri = any(_SERVICE_WORD.search(t.text) for t in toks if t.kind == "iri")
+    return QueryInfo(form, "SERVICE" in words or in_iri, "FROM" in words, prefixes)

@@ -85,8 +85,11 @@ class Extractor:
                     long_iri, short_iri = self._whole_match(d.long_form), self._whole_match(d.acronym)
                     if long_iri and not short_iri:
                         self._alias(long_iri, d.acronym)
-                    elif short_iri and not long_iri:
+                    elif short_iri and not long_iri and not self.entities[short_iri].discovered:
                         self._alias(short_iri, d.long_form)
+                    elif short_iri and not long_iri and d.cls in self._tops:
+                        # an acronym another text expanded otherwise keeps its first meaning
+                        self._discover(d.long_form, "", d.cls)
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)

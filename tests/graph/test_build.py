@@ -87,3 +87,10 @@ def test_turtle_parses_with_rapper_without_warnings(built):
 def test_turtle_round_trips_to_the_same_graph(built):
     again = Graph().parse(built.files[0], format="turtle")
     assert len(again) == len(built.graph)
+
+
+def test_outputs_are_readable_like_any_file_the_user_writes(built):
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in built.files:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name

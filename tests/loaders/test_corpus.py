@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -143,12 +142,6 @@ def test_structure_of_the_strategy(docs: dict[str, Document]) -> None:
     assert len(guidelines) == 10
     parent = next(s for s in sections if s.title == "STRATEGIC GUIDELINES FOR ACTION")
     assert {s.parent for s in guidelines} == {parent.index}
-
-
-def test_reading_the_corpus_is_fast() -> None:
-    start = time.perf_counter()
-    read_corpus(CORPUS)
-    assert time.perf_counter() - start < 1.0
 
 
 def _scan_like(text: str, width: int = 90, page_lines: int = 45) -> str:

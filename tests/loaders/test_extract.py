@@ -22,7 +22,7 @@ Changes compared to the previous version are marked in **bold underlined** and ~
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def extractor() -> Extractor:
     return Extractor.default()
 
@@ -67,3 +67,12 @@ def test_named_instrument_without_acronym_is_discovered_once_and_mentioned(extra
     iri = "https://w3id.org/iskg/id/instrument/maritime-analysis-fund"
     assert extractor.entities[iri].cls == "Fund" and extractor.entities[iri].discovered
     assert [m.quote for m in extractor.extract(doc).mentions if m.iri == iri] == ["Maritime Analysis Fund"] * 2
+
+
+def test_an_acronym_expanded_two_ways_keeps_its_first_meaning(extractor):
+    first = parse_text("Conclusions\n\n1. The Border Records System (BRS) starts.\n", "a.txt", "utf-8")
+    second = parse_text("Conclusions\n\n1. The Biometric Registry System (BRS) starts.\n", "b.txt", "utf-8")
+    extractor.learn([first, second])
+    base = "https://w3id.org/iskg/id/instrument/"
+    assert extractor.entities[base + "border-records-system"].alt_labels == ["BRS"]
+    assert extractor.entities[base + "biometric-registry-system"].alt_labels == []
