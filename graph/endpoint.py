@@ -13,6 +13,7 @@ import math
 import netrc
 import os
 import socket
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -162,6 +163,17 @@ class _Wrapper(SPARQLWrapper):
         return f"<SPARQL request to {safe_url(self.endpoint)}>"
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port
+
+
+def _insecure(url: str) -> bool:
+    """Plain http to a host other than this machine."""
+    scheme, host, _ = _origin(url)
+    return scheme == "http" and host not in ("localhost", "127.0.0.1", "::1")
+
+
 class Client:
     """SPARQL queries, updates (SPARQLWrapper) and Graph Store PUTs (urllib), each with a timeout."""
 
@@ -169,6 +181,15 @@ class Client:
         self.where = where
         self.credentials = credentials
         self.timeout = timeout
+        if credentials and _insecure(where.query):
+            print(f"iskg: warning: sending credentials over plain http to {safe_url(where.query)}; use https",
+                  file=sys.stderr)
+
+    def _authorization(self, url: str) -> str | None:
+        """The Authorization header for `url`: only for the host the credentials were found for."""
+        if self.credentials and _origin(url) == _origin(self.where.query):
+            return self.credentials.header()
+        return None
 
     def scrub(self, text: str) -> str:
         """The text with any form of the password blanked out (a server may echo what it got)."""
@@ -184,8 +205,8 @@ class Client:
         sparql.setMethod(POST)  # long queries (VALUES, INSERT DATA) do not fit a GET URL
         sparql.setOnlyConneg(True)  # the Accept header says JSON; no format=/output= extras for servers to trip on
         sparql.setTimeout(max(1, math.ceil(self.timeout)))  # SPARQLWrapper takes whole seconds; 0 means none
-        if self.credentials:  # preemptive Basic: one round trip, and the body is sent once
-            sparql.authorization = self.credentials.header()
+        # preemptive Basic: one round trip, and the body is sent once
+        sparql.authorization = self._authorization(self.where.update if kind == INSERT else self.where.query)
         return sparql
 
     def select(self, text: str, default_graph: str | None = None) -> dict:
@@ -223,8 +244,9 @@ class Client:
         request = urllib.request.Request(store_url + sep + urllib.parse.urlencode({"graph": graph}), data=body,
                                          method="PUT", headers={"Content-Type": f"{media_type}; charset=utf-8",
                                                                 "User-Agent": _AGENT})
-        if self.credentials:
-            request.add_unredirected_header("Authorization", self.credentials.header())
+        authorization = self._authorization(store_url)
+        if authorization:
+            request.add_unredirected_header("Authorization", authorization)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()

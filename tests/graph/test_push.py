@@ -421,3 +421,15 @@ def test_cli_push_and_remote_query_agree_with_the_embedded_store(server, graph_f
     assert main([*args, "--endpoint", f"{server.url}/query"]) == 0
     remote = capsys.readouterr().out
     assert sorted(remote.splitlines()) == sorted(local.splitlines()) and len(local.splitlines()) > 5
+
+
+def test_credentials_are_not_sent_to_a_store_on_another_host(recorder, tmp_path, monkeypatch):
+    store, seen_store = recorder
+    monkeypatch.setenv("ISKG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("ISKG_ENDPOINT_PASSWORD", SECRET)
+    graph = str(_file(tmp_path, "small.ttl", SMALL))
+    with _recording() as (url, seen):
+        code = main(["push", "--endpoint", url, "--store-endpoint", f"{store}/store", "--graph", graph,
+                     "--timeout", "5"])
+    assert code == EXIT_BAD_INPUT
+    assert seen_store and all(h is None for h in seen_store)
