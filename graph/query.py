@@ -179,12 +179,17 @@ def run_select(store: ox.Store, text: str, substitutions: dict | None = None) ->
     return Rows(variables, [{v: sol[v] for v in variables} for sol in result])
 
 
-def run_stored(store: ox.Store, name: str, **params: str) -> Rows:
-    """Run a stored query by name with keyword parameters: the notebook entry point."""
+def stored_query(name: str) -> StoredQuery:
+    """One stored query by name; an unknown name is an error pointing at the list."""
     queries = stored_queries()
     if name not in queries:
         raise IskgError(f"unknown query '{name}' (see 'iskg query --list')")
-    query = queries[name]
+    return queries[name]
+
+
+def run_stored(store: ox.Store, name: str, **params: str) -> Rows:
+    """Run a stored query by name with keyword parameters: the notebook entry point."""
+    query = stored_query(name)
     return run_select(store, query.text, bindings(query, params))
 
 

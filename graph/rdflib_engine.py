@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
-from iskg.graph.query import Rows, bindings, stored_queries
+from iskg.graph.query import Rows, bindings, stored_query
 from iskg.loaders.errors import IskgError
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -75,9 +75,6 @@ def run_select_rdflib(graph: Graph, text: str, init_bindings: dict[str, Identifi
 
 def run_stored_rdflib(graph: Graph, name: str, **params: str) -> Rows:
     """Run a stored query by name on an rdflib graph, with the same parameter checks as `run_stored`."""
-    queries = stored_queries()
-    if name not in queries:
-        raise IskgError(f"unknown query '{name}' (see 'iskg query --list')")
-    query = queries[name]
+    query = stored_query(name)
     init = {var.value: to_rdflib(term) for var, term in bindings(query, params).items()}
     return run_select_rdflib(graph, query.text, init)

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from iskg.graph.endpoint import DEFAULT_TIMEOUT, Client, Credentials, credentials_for, endpoints
 from iskg.graph.push import DEFAULT_GRAPH_IRI
-from iskg.graph.query import Rows, bindings, stored_queries
+from iskg.graph.query import Rows, bindings, stored_query
 from iskg.loaders.errors import IskgError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -78,9 +78,6 @@ def run_remote_select(endpoint: str, text: str, bound: dict[ox.Variable, ox.Name
 def run_remote_stored(endpoint: str, name: str, *, graph_iri: str | None = DEFAULT_GRAPH_IRI,
                       auth: Credentials | None = None, timeout: float = DEFAULT_TIMEOUT, **params: str) -> Rows:
     """Run a stored query by name on a remote endpoint: the notebook entry point, as run_stored."""
-    queries = stored_queries()
-    if name not in queries:
-        raise IskgError(f"unknown query '{name}' (see 'iskg query --list')")
-    query = queries[name]
+    query = stored_query(name)
     return run_remote_select(endpoint, query.text, bindings(query, params), graph_iri=graph_iri, auth=auth,
                              timeout=timeout)

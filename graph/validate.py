@@ -18,10 +18,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 from pyshacl.graph_abstraction import OxigraphDataGraph
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH
 from rdflib.term import Node
 
+from iskg.graph.rdflib_engine import to_oxigraph
 from iskg.loaders.errors import IskgError
 from iskg.ontology import ontology_path
 from iskg.shapes import shapes_path
@@ -111,21 +112,7 @@ def _store_from_graph(graph: Graph) -> ox.Store:
 
 def _quads(graph: Graph) -> Iterator[ox.Quad]:
     for s, p, o in graph.triples((None, None, None)):
-        yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o))
-
-
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise IskgError(f"cannot validate a graph containing {term!r}")
+        yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
 
 
 def _add_ontology(store: ox.Store) -> None:

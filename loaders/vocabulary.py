@@ -9,9 +9,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from iskg.loaders.errors import IskgError
+from iskg.loaders.iris import ONTOLOGY as ISKG
 from iskg.ontology import ontology_path, vocabulary_path
 
-ISKG = "https://w3id.org/iskg/ontology#"
 TOP_CLASSES = ("Threat", "Principle", "StrategicGuideline", "StrategicObjective", "Actor", "Instrument")
 
 
