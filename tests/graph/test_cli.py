@@ -63,3 +63,18 @@ def test_validate_accepts_the_build_and_rejects_a_broken_copy(built, tmp_path, c
     captured = capsys.readouterr()
     assert "id/actor/europol" in captured.out and "prefLabel" in captured.out
     assert "does not conform (" in captured.err and captured.err.count("\n") == 1
+
+
+def test_build_reads_good_texts_refuses_bad_ones_and_says_so(tmp_path, capsys):
+    from iskg.graph.cli import EXIT_REFUSED
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Council conclusions\n\nEuropol fights terrorism.\n", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x00\x00")
+    assert main(["build", "--corpus", str(corpus), "--out", str(tmp_path / "out")]) == EXIT_REFUSED
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["files_read"] == ["good.txt"]
+    assert [r["file"] for r in report["files_refused"]] == ["empty.txt", "image.txt"]
+    assert "refused empty.txt: empty file" in capsys.readouterr().err
