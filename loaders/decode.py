@@ -10,7 +10,7 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-from iskg.loaders.errors import IskgError
+from iskg.loaders.errors import file_error
 
 # A text file has (almost) no control characters; more than this share means binary data.
 MAX_CONTROL_SHARE = 0.005
@@ -37,10 +37,6 @@ class Decoded:
     encoding: str
 
 
-def _refuse(name: str, reason: str) -> IskgError:
-    return IskgError(f"{name}: {reason}")
-
-
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le' / 'utf-16-be' when NULs fall on one side of each byte pair, else None."""
     sample = data[:_SNIFF_BYTES]
@@ -62,15 +58,15 @@ def _decode_bytes(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(codec), label
             except UnicodeDecodeError as err:
-                raise _refuse(name, f"undecodable {label} text (byte {err.start})") from None
+                raise file_error(name, f"undecodable {label} text (byte {err.start})") from None
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
             return data.decode(utf16), utf16
         except UnicodeDecodeError as err:
-            raise _refuse(name, f"undecodable {utf16} text (byte {err.start})") from None
+            raise file_error(name, f"undecodable {utf16} text (byte {err.start})") from None
     if b"\x00" in data:
-        raise _refuse(name, "binary content (NUL bytes)")
+        raise file_error(name, "binary content (NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -91,14 +87,14 @@ def normalise(text: str) -> str:
 def decode(data: bytes, name: str) -> Decoded:
     """Decode a file's bytes; raise IskgError naming the file when it is empty or not text."""
     if not data:
-        raise _refuse(name, "empty file")
+        raise file_error(name, "empty file")
     raw, encoding = _decode_bytes(data, name)
     text = normalise(raw)
     if "\x00" in text:
-        raise _refuse(name, "binary content (NUL characters)")
+        raise file_error(name, "binary content (NUL characters)")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
     if controls and controls / len(text) > MAX_CONTROL_SHARE:
-        raise _refuse(name, f"binary content ({controls} control characters)")
+        raise file_error(name, f"binary content ({controls} control characters)")
     if not text.strip():
-        raise _refuse(name, "empty file (only whitespace)")
+        raise file_error(name, "empty file (only whitespace)")
     return Decoded(text, encoding)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from iskg.loaders import markup, metadata, ocr, segment
 from iskg.loaders.decode import decode
-from iskg.loaders.errors import IskgError
+from iskg.loaders.errors import IskgError, file_error
 from iskg.loaders.model import Document
 
 SUPPORTED = (".txt", ".md")
@@ -27,22 +27,18 @@ class Refusal:
     reason: str
 
 
-def _refuse(name: str, reason: str) -> IskgError:
-    return IskgError(f"{name}: {reason}")
-
-
 def _read_bytes(path: Path) -> bytes:
     name = path.name
     if path.is_dir():
-        raise _refuse(name, "not a file (a directory)")
+        raise file_error(name, "not a file (a directory)")
     if path.suffix.lower() not in SUPPORTED:
-        raise _refuse(name, f"unsupported format '{path.suffix or '(none)'}' (read: {', '.join(SUPPORTED)})")
+        raise file_error(name, f"unsupported format '{path.suffix or '(none)'}' (read: {', '.join(SUPPORTED)})")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise _refuse(name, f"file too large (over {MAX_BYTES} bytes)")
+            raise file_error(name, f"file too large (over {MAX_BYTES} bytes)")
         return path.read_bytes()
     except OSError as err:
-        raise _refuse(name, f"cannot read: {err.strerror or err}") from None
+        raise file_error(name, f"cannot read: {err.strerror or err}") from None
 
 
 def parse_text(text: str, source: str, encoding: str) -> Document:
@@ -51,7 +47,7 @@ def parse_text(text: str, source: str, encoding: str) -> Document:
     fmt = markup.detect_format(text, wrapped)
     layout = segment.segment(text, fmt, wrapped)
     if not layout.paragraphs and not layout.sections:
-        raise _refuse(source, "no readable text")
+        raise file_error(source, "no readable text")
     meta = metadata.describe(layout)
     return Document(source=source, encoding=encoding, format=fmt, identifier=meta.identifier,
                     date=meta.date, title=meta.title, doc_type=meta.doc_type, sections=layout.sections,
