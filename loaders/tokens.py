@@ -7,9 +7,12 @@ back to exact code-point offsets in the paragraph text.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
@@ -49,13 +52,17 @@ def fold(word: str) -> str:
 
 
 # letters OCR engines confuse, each folded to one representative (applied after `fold`)
-_OCR_CONFUSIONS = (("rn", "m"), ("vv", "w"), ("cl", "d"), ("1", "l"), ("i", "l"), ("0", "o"), ("5", "s"), ("g", "c"))
+@cache
+def _ocr_confusions() -> list[tuple[str, str]]:
+    data = json.loads(files("iskg.loaders").joinpath("data/text.json").read_text(encoding="utf-8"))
+    return [(wrong, right) for wrong, right in data["ocr_confusions"]]
+
 OCR_MIN_LENGTH = 6
 
 
 def ocr_fold(key: str) -> str:
     """A key under which common OCR misreadings of a word meet ('Crirninal' and 'Criminal')."""
-    for wrong, right in _OCR_CONFUSIONS:
+    for wrong, right in _ocr_confusions():
         key = key.replace(wrong, right)
     return key
 
