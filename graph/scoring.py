@@ -26,7 +26,8 @@ def external_scorer(script: Path, gold: Path) -> Callable[[Path], dict]:
         try:
             figures = json.loads(body)
         except json.JSONDecodeError as e:
-            raise IskgError(f"{script.name}: no figures ({done.stderr.strip().splitlines()[-1:]})") from e
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise IskgError(f"{script.name}: no figures ({last})") from e
         return {k: figures[k] for k in ("micro", "per_class", "relations", "deleted_text_asserted",
                                          "missing_documents")}
 

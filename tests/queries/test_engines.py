@@ -13,8 +13,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from iskg.graph.query import Rows, bindings, run_stored, stored_queries
-from iskg.graph.rdflib_engine import run_select_rdflib, to_oxigraph, to_rdflib
+from iskg.graph.query import Rows, run_stored, stored_queries
+from iskg.graph.rdflib_engine import run_select_rdflib, run_stored_rdflib, to_oxigraph, to_rdflib
 
 QUERIES = stored_queries()
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -41,10 +41,7 @@ def table(rows: Rows) -> list[list[object]]:
 
 def run_both(store: ox.Store, graph: Graph, name: str, params: dict[str, str]) -> tuple[Rows, Rows]:
     """The stored query on pyoxigraph (substitutions) and on rdflib (initBindings), same parameters."""
-    query = QUERIES[name]
-    oxigraph_rows = run_stored(store, name, **params)
-    init = {var.value: to_rdflib(term) for var, term in bindings(query, params).items()}
-    return oxigraph_rows, run_select_rdflib(graph, query.text, init)
+    return run_stored(store, name, **params), run_stored_rdflib(graph, name, **params)
 
 
 def assert_same(a: Rows, b: Rows) -> None:
