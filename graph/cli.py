@@ -60,6 +60,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_CHECK_FAILED
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from iskg.graph.check import load_checks, report_json, report_table, run_checks
+
+    checks = load_checks()
+    report = run_checks(Path(args.file), checks)
+    sys.stdout.write(report_json(report, checks) if args.format == "json" else report_table(report, checks))
+    if not report.passed:
+        print(f"{args.file}: {len(report.at('error'))} error-level findings", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    return 0
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from iskg.graph import query as q
 
@@ -132,6 +144,11 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="SHACL-validate a graph")
     v.add_argument("file", nargs="?", default="out/iskg.ttl", help="graph file (default: out/iskg.ttl)")
     v.set_defaults(run=cmd_validate)
+
+    c = sub.add_parser("check", help="run the graph quality queries (queries/checks/*.rq); fail on error-level")
+    c.add_argument("file", nargs="?", default="out/iskg.ttl", help="graph file (default: out/iskg.ttl)")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+    c.set_defaults(run=cmd_check)
 
     q = sub.add_parser("query", help="run a stored SPARQL query on the built graph")
     q.add_argument("name", nargs="?", help="stored query name (see --list)")
