@@ -66,7 +66,8 @@ class Writer:
 
     def cite(self) -> str:
         year = self.rng.randint(max(2000, self.year - 6), self.year)
-        return f"{self.rng.randint(5000, 17999)}/{year % 100:02d} {self.pick(self.d['file_codes'])} {self.rng.randint(1, 999)}"
+        code = self.pick(self.d["file_codes"])
+        return f"{self.rng.randint(5000, 17999)}/{year % 100:02d} {code} {self.rng.randint(1, 999)}"
 
     def new_name(self) -> tuple[str, str, str]:
         kind = self.pick(sorted(self.d["new_names"]))
@@ -89,7 +90,8 @@ class Writer:
         roll = self.rng.random()
         if roll < 0.30:
             template = self.pick(self.d["relation_templates"])
-            return template["text"].format(subject=self.entity(template["subject"]), object=self.entity(template["object"]))
+            subject, obj = self.entity(template["subject"]), self.entity(template["object"])
+            return template["text"].format(subject=subject, object=obj)
         if roll < 0.36:
             name, acronym, top = self.new_name()
             self.new.append((name, acronym, top))
@@ -102,7 +104,8 @@ class Writer:
             return template["text"].format(items=", ".join(items[:-1]) + " and " + items[-1])
         if roll < 0.50:
             lead = self.pick(self.d["citation_templates"]).format(date=self.date(), cite=self.cite())
-            return f"{lead[0].upper()}{lead[1:]} {self.pick(self.d['filler'])[0].lower()}{self.pick(self.d['filler'])[1:]}"
+            filler = self.pick(self.d["filler"])
+            return f"{lead[0].upper()}{lead[1:]} {filler[0].lower()}{filler[1:]}"
         if roll < 0.70:
             name = self.entity(self.pick(["Actor", "Instrument", "Threat", "Principle"]))
             return f"Particular attention should be given to {name} in this context."
