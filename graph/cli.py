@@ -37,7 +37,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise IskgError(f"{corpus}: corpus folder not found")
-    result = build(corpus, Path(args.out), scorer=scorer)
+    if args.jobs < 1:
+        raise IskgError("--jobs wants a number of processes, 1 or more")
+    cache = Path(args.cache) if args.cache else None
+    result = build(corpus, Path(args.out), scorer=scorer, jobs=args.jobs, cache=cache)
     print(result.files[2].read_text(encoding="utf-8"), end="")
     print("wrote " + ", ".join(str(f) for f in result.files))
     if not (result.reasoner.ok and result.validation.conforms):
@@ -139,6 +142,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="out", help="output folder (default: out/)")
     b.add_argument("--gold", help="gold annotations to score the build against (with --scorer)")
     b.add_argument("--scorer", help="the scorer script to run on the built graph (with --gold)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N", help="processes extracting texts (default: 1)")
+    b.add_argument("--cache", metavar="DIR", help="keep extractions here and reuse them for unchanged texts")
     b.set_defaults(run=cmd_build)
 
     v = sub.add_parser("validate", help="SHACL-validate a graph")
