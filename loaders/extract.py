@@ -154,7 +154,8 @@ class Extractor:
                 inner = self._nested(para.text, m, tokens)
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
-                    named.append(Named(found.iri, self.entities[found.iri].top, found.start, found.end))
+                    entity = self.entities[found.iri]
+                    named.append(Named(found.iri, entity.top, found.start, found.end, entity.cls))
                 if self.entities[m.iri].top in rule["subject"]:
                     for threat in (t for t in inner if self.entities[t.iri].top == "Threat"):
                         rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")

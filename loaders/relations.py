@@ -24,6 +24,7 @@ class Named:
     top: str
     start: int
     end: int
+    cls: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ class _Rule:
     object: frozenset[str]
     cues: tuple[re.Pattern[str], ...]
     reverse_cues: tuple[re.Pattern[str], ...]
+    not_subject: frozenset[str]
+
+    def fits(self, subject: Named, obj: Named) -> bool:
+        return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -65,7 +70,7 @@ def _patterns() -> tuple[dict, list[_Rule]]:
     data = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))
     rules = [
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
-              _compile(spec.get("reverse_cues", [])))
+              _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -84,23 +89,33 @@ def _pair_relation(text: str, first: Named, second: Named, rules: list[_Rule], m
         return None
     between = text[first.end:second.end]
     for rule in rules:
-        if first.top in rule.subject and second.top in rule.object and _cued(rule.cues, between):
+        if rule.fits(first, second) and _cued(rule.cues, between):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
-        if second.top in rule.subject and first.top in rule.object and _cued(rule.reverse_cues, between):
+        if rule.fits(second, first) and _cued(rule.reverse_cues, between):
             return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
     return None
 
 
-def _cooperation(text: str, names: list[Named], spec: dict) -> list[Relation]:
-    """Actors named together in a clause that speaks of co-operation cooperate with each other."""
+def _masked(text: str, names: list[Named]) -> str:
+    """The text with the names blanked out, so that a cue is never read inside a name
+    ('Standing Committee on operational cooperation ...' says nothing about cooperating)."""
+    chars = list(text)
+    for n in names:
+        chars[n.start:n.end] = " " * (n.end - n.start)
+    return "".join(chars)
+
+
+def _cooperation(text: str, lo: int, names: list[Named], spec: dict) -> list[Relation]:
+    """Actors named together in a clause of the sentence text[lo:] that speaks of co-operation
+    cooperate with each other."""
     cues = _compile(spec["cues"])
+    masked = _masked(text, names)
     actors = [n for n in names if n.top == "Actor"]
     out = []
     for a, b in combinations(actors, 2):
         if a.iri == b.iri or b.end - a.start > spec["max_span"]:
             continue
-        lo, hi = max(0, a.start - spec["max_span"] // 2), b.end
-        if _cued(cues, text[lo:hi]):
+        if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):b.end]):
             s, o = sorted((a.iri, b.iri))
             out.append(Relation(s, "cooperatesWith", o, a.start, b.end, "pattern:cooperatesWith"))
     return out
@@ -147,7 +162,7 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
                 found = _pair_relation(text, first, second, rules, data["max_gap"])
                 if found:
                     out.append(with_modality(text, lo, found, inside))
-        out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, inside, data["cooperation"]))
+        out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, inside, data["cooperation"]))
     return out
 
 

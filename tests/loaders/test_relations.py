@@ -70,3 +70,21 @@ def test_a_statement_without_cue_has_no_modality():
     text = "Europol plays a key role in the fight against terrorism."
     assert _modalities(text, ("Europol", "a:europol", "Actor"), ("terrorism", "t:terrorism", "Threat")) == {
         ("a:europol", "addresses", "t:terrorism", "", "")}
+
+
+def test_a_cue_inside_a_name_does_not_make_actors_cooperate():
+    text = "The Standing Committee on operational cooperation on internal security and Frontex met."
+    assert _triples(text, ("Standing Committee on operational cooperation on internal security", "a:cosi", "Actor"),
+                    ("Frontex", "a:frontex", "Actor")) == set()
+    text = "Europol and Eurojust cooperate closely."
+    assert _triples(text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor")) == {
+        ("a:eurojust", "cooperatesWith", "a:europol")}
+
+
+def test_an_institution_that_issues_the_text_does_not_address_the_threat_itself():
+    text = "The Commission will propose measures against terrorism and Europol will fight terrorism."
+    named = [Named("a:commission", "Actor", 4, 14, "EUInstitution"), Named("t:terrorism", "Threat", 45, 54),
+             Named("a:europol", "Actor", 59, 66, "Agency"), Named("t:terrorism", "Threat", 78, 87)]
+    assert [text[n.start:n.end] for n in named] == ["Commission", "terrorism", "Europol", "terrorism"]
+    assert {(r.subject, r.predicate, r.object) for r in read_relations(text, named)} == {
+        ("a:europol", "addresses", "t:terrorism")}
