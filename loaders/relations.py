@@ -105,9 +105,9 @@ def _masked(text: str, names: list[Named]) -> str:
     return "".join(chars)
 
 
-def _cooperation(text: str, lo: int, names: list[Named], spec: dict) -> list[Relation]:
-    """Actors named together in a clause of the sentence text[lo:] that speaks of co-operation
-    cooperate with each other."""
+def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) -> list[Relation]:
+    """Actors named together in a clause of the sentence text[lo:hi] that speaks of co-operation
+    cooperate with each other ('cooperation between A and B', 'A and B cooperate')."""
     cues = _compile(spec["cues"])
     masked = _masked(text, names)
     actors = [n for n in names if n.top == "Actor"]
@@ -115,7 +115,7 @@ def _cooperation(text: str, lo: int, names: list[Named], spec: dict) -> list[Rel
     for a, b in combinations(actors, 2):
         if a.iri == b.iri or b.end - a.start > spec["max_span"]:
             continue
-        if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):b.end]):
+        if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, b.end + spec["after"])]):
             s, o = sorted((a.iri, b.iri))
             out.append(Relation(s, "cooperatesWith", o, a.start, b.end, "pattern:cooperatesWith"))
     return out
@@ -162,7 +162,7 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
                 found = _pair_relation(text, first, second, rules, data["max_gap"])
                 if found:
                     out.append(with_modality(text, lo, found, inside))
-        out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, inside, data["cooperation"]))
+        out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, hi, inside, data["cooperation"]))
     return out
 
 
