@@ -19,7 +19,7 @@ from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
 # a name joining several ('tolerance, respect and freedom of expression') names each of them too
-_COORDINATION = re.compile(r",|\band\b|\bor\b|&")
+_COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
 
 
 @dataclass(frozen=True)
