@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import find_definitions, find_names
+from iskg.loaders.discovery import find_definitions, find_names, find_threat_phrases
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
@@ -98,7 +98,7 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                for d in [*find_names(para.text), *find_enumerated(para.text)]:
+                for d in [*find_names(para.text), *find_enumerated(para.text), *find_threat_phrases(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
