@@ -32,6 +32,7 @@ class Mention:
     end: int
     quote: str
     method: str
+    added: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class RelationMention:
     paragraph: int
     relation: Relation
     quote: str
+    added: bool = False
+
+
+def in_added_text(para: Paragraph, start: int, end: int) -> bool:
+    """Whether text[start:end] lies, at least in part, in words the draft marks as added."""
+    return any(r.kind == "added" and r.start < end and start < r.end for r in para.revisions)
 
 
 @dataclass
@@ -140,7 +147,7 @@ class Extractor:
 
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
-        return Mention(para.index, m.iri, m.start, m.end, m.quote, method)
+        return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
 
     def extract(self, doc: Document) -> Extraction:
         """Mentions and relations of one document, paragraph by paragraph."""
@@ -159,7 +166,9 @@ class Extractor:
                 if self.entities[m.iri].top in rule["subject"]:
                     for threat in (t for t in inner if self.entities[t.iri].top == "Threat"):
                         rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")
-                        result.relations.append(RelationMention(para.index, rel, m.quote))
+                        result.relations.append(RelationMention(para.index, rel, m.quote,
+                                                                in_added_text(para, m.start, m.end)))
             for rel in read_relations(para.text, named):
-                result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end]))
+                result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
+                                                        in_added_text(para, rel.start, rel.end)))
         return result

@@ -34,3 +34,13 @@ def test_a_plain_statement_carries_neither() -> None:
     g = _annotations(Relation(COMMISSION, "supports", EUROPOL, 25, 54, "pattern:supports"))
     (ann,) = g.subjects(RDF.type, OA.Annotation)
     assert g.value(ann, ISKG.modality) is None and g.value(ann, ISKG.addressee) is None
+
+
+def test_evidence_in_added_text_says_so() -> None:
+    doc = Document(source="a.txt", encoding="utf-8", format="draft", paragraphs=[Paragraph(1, TEXT, 0, len(TEXT))])
+    relation = Relation(COMMISSION, "supports", EUROPOL, 25, 54, "pattern:supports")
+    g = Graph()
+    AboxWriter(g, {"a.txt": "a"}).add_extraction(
+        Extraction(doc, [], [RelationMention(1, relation, TEXT[25:54], added=True)]))
+    (ann,) = g.subjects(RDF.type, OA.Annotation)
+    assert g.value(ann, ISKG.inAddedText) == Literal(True)

@@ -93,3 +93,14 @@ def test_a_name_that_is_a_coordination_names_each_of_its_parts_too():
     found = [(m.iri.rsplit("/", 1)[1], m.quote) for m in extractor.extract(doc).mentions]
     assert found == [("tolerance", "tolerance, respect and freedom of expression"),
                      ("freedom-of-expression", "freedom of expression")]
+
+
+def test_mentions_and_relations_in_added_text_are_marked_added(extractor):
+    text = DRAFT + "\n2. Eurojust supports Europol.\n"
+    doc = parse_text(text, "draft.txt", "utf-8")
+    result = extractor.extract(doc)
+    added = {(m.quote, m.added) for m in result.mentions}
+    assert added == {("Europol", True), ("fight against cybercrime", True), ("cybercrime", True),
+                     ("Eurojust", False), ("Europol", False)}
+    relations = {(r.relation.subject.rsplit("/", 1)[1], r.relation.predicate, r.added) for r in result.relations}
+    assert ("europol", "addresses", True) in relations and ("eurojust", "supports", False) in relations
