@@ -17,12 +17,13 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from iskg.graph.abox import AboxWriter, document_slugs
-from iskg.graph.files import prepare_out_dir, write_atomic
+from iskg.graph.files import prepare_out_dir, write_together
 from iskg.graph.namespaces import ISKG, OA, bind_prefixes
 from iskg.graph.reasoning import ReasonerResult, check_consistency
 from iskg.graph.report import build_report, report_text
 from iskg.graph.turtle import turtle_bytes
 from iskg.graph.validate import ValidationResult, validate
+from iskg.loaders.errors import IskgError
 from iskg.loaders.extract import Extraction, Extractor
 from iskg.loaders.read import Refusal, read_corpus
 from iskg.loaders.renditions import same_work_pairs
@@ -85,14 +86,20 @@ def entity_level(graph: Graph) -> Graph:
     return out
 
 
-def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None
-          ) -> BuildResult:
-    """Read every text in `corpus`, extract, check and write the graph and report into `out`."""
+def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None,
+          strict: bool = False) -> BuildResult:
+    """Read every text in `corpus`, extract, check and write the graph and report into `out`.
+
+    `strict`: any refused file stops the build before anything is written.
+    """
     prepare_out_dir(out)
     progress(f"reading {corpus}")
     documents, refusals = read_corpus(corpus)
     for refusal in refusals:
         progress(f"refused {refusal.source}: {refusal.reason}")
+    if strict and refusals:
+        total = len(refusals) + len(documents)
+        raise IskgError(f"{len(refusals)} of {total} files refused (--strict): nothing written")
     progress(f"extracting from {len(documents)} documents")
     extractor = Extractor.default()
     extractor.learn(documents)
@@ -115,7 +122,6 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     report = build_report(corpus, graph, extractions, refusals, renditions, reasoner, validation, score)
     report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
     progress(f"writing {out}")
-    files = [write_atomic(out / GRAPH_FILE, turtle),
-             write_atomic(out / REPORT_JSON, report_json.encode()),
-             write_atomic(out / REPORT_TEXT, report_text(report).encode())]
+    files = write_together({out / GRAPH_FILE: turtle, out / REPORT_JSON: report_json.encode(),
+                            out / REPORT_TEXT: report_text(report).encode()})
     return BuildResult(graph, extractions, refusals, reasoner, validation, report, files)
