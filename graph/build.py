@@ -10,6 +10,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,14 +18,17 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from iskg.graph.abox import AboxWriter, document_slugs
+from iskg.graph.extraction import extract_corpus
+from iskg.graph.extraction_cache import ExtractionCache
 from iskg.graph.files import prepare_out_dir, write_together
 from iskg.graph.namespaces import ISKG, OA, bind_prefixes
+from iskg.graph.progress import ProgressBar
 from iskg.graph.reasoning import ReasonerResult, check_consistency
 from iskg.graph.report import build_report, report_text
 from iskg.graph.turtle import turtle_bytes
 from iskg.graph.validate import ValidationResult, validate
 from iskg.loaders.errors import IskgError
-from iskg.loaders.extract import Extraction, Extractor
+from iskg.loaders.extract import Extraction
 from iskg.loaders.read import Refusal, read_corpus
 from iskg.loaders.renditions import same_work_pairs
 from iskg.ontology import ontology_path, vocabulary_path
@@ -87,10 +91,12 @@ def entity_level(graph: Graph) -> Graph:
 
 
 def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None,
-          strict: bool = False) -> BuildResult:
+          jobs: int = 1, cache: Path | None = None, strict: bool = False) -> BuildResult:
     """Read every text in `corpus`, extract, check and write the graph and report into `out`.
 
-    `strict`: any refused file stops the build before anything is written.
+    `jobs` worker processes extract the texts; with a `cache` folder, texts extracted by an earlier
+    build are not extracted again. Neither changes a byte of the output. `strict`: any refused
+    file stops the build before anything is written.
     """
     prepare_out_dir(out)
     progress(f"reading {corpus}")
@@ -101,17 +107,26 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
         total = len(refusals) + len(documents)
         raise IskgError(f"{len(refusals)} of {total} files refused (--strict): nothing written")
     progress(f"extracting from {len(documents)} documents")
-    extractor = Extractor.default()
-    extractor.learn(documents)
-    extractions = [extractor.extract(doc) for doc in documents]
+    bar = ProgressBar(len(documents))
+    extraction_cache = ExtractionCache(cache) if cache else None
+    try:
+        extractor, extractions = extract_corpus(documents, jobs=jobs, cache=extraction_cache, advance=bar.advance)
+    finally:
+        bar.close()
+    if extraction_cache:
+        progress(f"cache: {extraction_cache.stats.hits} texts reused, {extraction_cache.stats.misses} extracted")
     renditions = same_work_pairs(documents)
     graph = populate(extractions, extractor.entities, renditions)
-    progress(f"checking consistency of {len(graph)} triples with HermiT")
-    reasoner = check_consistency(entity_level(graph))
-    progress(f"{reasoner.message} in {reasoner.seconds:.1f} s; validating with SHACL")
-    validation = validate(graph)
+    progress(f"checking consistency of {len(graph)} triples with HermiT, validating with SHACL")
+    # HermiT runs in a Java process: it proceeds while this one validates and serialises. It also
+    # redirects standard error while it runs, so progress is reported once it is done.
+    with ThreadPoolExecutor(1) as pool:
+        reasoning = pool.submit(check_consistency, entity_level(graph))
+        validation = validate(graph)
+        turtle = turtle_bytes(graph)
+        reasoner = reasoning.result()
+    progress(f"{reasoner.message} in {reasoner.seconds:.1f} s")
     progress(f"SHACL {'conforms' if validation.conforms else 'does not conform'} ({validation.seconds:.1f} s)")
-    turtle = turtle_bytes(graph)
     score = None
     if scorer:
         progress("scoring")

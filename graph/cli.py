@@ -40,8 +40,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise IskgError(f"{corpus}: corpus folder not found")
+    if args.jobs < 1:
+        raise IskgError("--jobs wants a number of processes, 1 or more")
+    cache = Path(args.cache) if args.cache else None
     interrupt_on_sigterm()
-    result = build(corpus, Path(args.out), scorer=scorer, strict=args.strict)
+    result = build(corpus, Path(args.out), scorer=scorer, jobs=args.jobs, cache=cache, strict=args.strict)
     print(result.files[2].read_text(encoding="utf-8"), end="")
     print("wrote " + ", ".join(str(f) for f in result.files))
     if not (result.reasoner.ok and result.validation.conforms):
@@ -143,6 +146,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="out", help="output folder (default: out/)")
     b.add_argument("--gold", help="gold annotations to score the build against (with --scorer)")
     b.add_argument("--scorer", help="the scorer script to run on the built graph (with --gold)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N", help="processes extracting texts (default: 1)")
+    b.add_argument("--cache", metavar="DIR", help="keep extractions here and reuse them for unchanged texts")
     b.add_argument("--strict", action="store_true",
                    help="any refused file is fatal: exit 2 and write nothing (default: build the rest, exit 3)")
     b.set_defaults(run=cmd_build)

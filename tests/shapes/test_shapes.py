@@ -172,6 +172,12 @@ BREAKAGES: list[tuple[str, str, Fired]] = [
     ("paragraph without source end",
      "DELETE WHERE { <p/1> iskg:sourceEnd ?end }",
      Fired(ISH.ParagraphSourceEndShape, SH.MinCountConstraintComponent)),
+    ("page zero",
+     "INSERT DATA { <p/1> iskg:page 0 }",
+     Fired(ISH.ParagraphPageShape, SH.MinInclusiveConstraintComponent)),
+    ("paragraph on two pages",
+     "INSERT DATA { <p/1> iskg:page 1, 2 }",
+     Fired(ISH.ParagraphPageShape, SH.MaxCountConstraintComponent)),
     ("paragraph part of an entity",
      replace("<p/1>", "dcterms:isPartOf", "<s/1>", "actor:europol"),
      Fired(ISH.ContainerShape, SH.OrConstraintComponent)),
@@ -312,6 +318,9 @@ BREAKAGES: list[tuple[str, str, Fired]] = [
 
 # Variations the data model allows: each must still conform.
 ALLOWED: list[tuple[str, str]] = [
+    ("paragraph with its page", 'INSERT DATA { <p/1> iskg:page "4"^^xsd:positiveInteger }'),
+    ("document with media type and language",
+     f'INSERT DATA {{ {THE_DOC} dcterms:language "en" }}'),
     ("guideline rests on a principle", relation(IBM, "iskg:restsOn", "principle:rule-of-law")),
     ("instrument rests on a principle", relation(SIS, "iskg:restsOn", "principle:rule-of-law")),
     ("instrument addresses a threat", relation(SIS, "iskg:addresses", "threat:terrorism")),

@@ -1,0 +1,41 @@
+"""A text in the loaders' lightweight markup as a Document: the one path every reader ends in.
+
+Why one path: clean text, markdown, drafts and OCR output share segmentation and metadata; a
+reader of another format (PDF, HTML, Word) writes its content in the same markup (headings,
+blank-line paragraphs, `<sup>n</sup>` footnotes, `<ins>`/`<del>` revisions) and lands here too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from iskg.loaders import markup, metadata, ocr, segment
+from iskg.loaders.errors import file_error
+from iskg.loaders.model import Document, DocumentFormat
+
+
+def form_feeds(text: str) -> tuple[int, ...]:
+    """Where pages 2, 3, ... begin in a text that marks page breaks with form feeds."""
+    return tuple(i + 1 for i, ch in enumerate(text) if ch == "\f")
+
+
+def parse_text(text: str, source: str, encoding: str, *, media_type: str = "text/plain",
+               page_breaks: tuple[int, ...] | None = None, fmt: DocumentFormat | None = None) -> Document:
+    """A decoded text as a Document. `page_breaks` are the offsets at which pages 2, 3, ... begin
+    (by default the text's form feeds); a paragraph's page is the page its first line is on.
+    `fmt` overrides the detected format (a reader knows, e.g., that its text is OCR output)."""
+    wrapped = ocr.is_wrapped(ocr.split_lines(text))
+    fmt = fmt or markup.detect_format(text, wrapped)
+    layout = segment.segment(text, fmt, wrapped)
+    if not layout.paragraphs and not layout.sections:
+        raise file_error(source, "no readable text")
+    breaks = form_feeds(text) if page_breaks is None else page_breaks
+    paragraphs = layout.paragraphs
+    if breaks:
+        paragraphs = [replace(p, page=1 + bisect_right(breaks, p.source_start)) for p in paragraphs]
+        layout.paragraphs = paragraphs
+    meta = metadata.describe(layout)
+    return Document(source=source, encoding=encoding, format=fmt, identifier=meta.identifier,
+                    date=meta.date, title=meta.title, doc_type=meta.doc_type, sections=layout.sections,
+                    paragraphs=paragraphs, citations=meta.citations, media_type=media_type)
