@@ -40,9 +40,9 @@ _HEADING_CLASSES: dict[str, int] = _DATA["heading_classes"]["levels"]
 _NOTE_WORDS = frozenset(_DATA["note_words"]["names"])
 _META: dict[str, list[str]] = {k: v for k, v in _DATA["meta"].items() if k != "why"}
 
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
-_BLOCKS = frozenset(["p", "li", "dt", "dd", "blockquote", "caption", "figcaption", "pre", "address", "td", "th"])
-_CONTAINERS = frozenset(["div", "section", "article", "main", "body", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "figure", "center"])
+_VOID = frozenset(_DATA["void_tags"]["names"])
+_BLOCKS = frozenset(_DATA["block_tags"]["names"])
+_CONTAINERS = frozenset(_DATA["container_tags"]["names"])
 _CLOSES_P = _BLOCKS | _CONTAINERS | frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "hr"])
 _HEADING = re.compile(r"^h([1-6])$")
 _WORDS = re.compile(r"[\s_]+|-(?=[a-z])")
@@ -164,12 +164,27 @@ class _Notes:
             if target is None or number is None or order[id(target)] < order[id(a)]:
                 continue  # not a link to a note further down (a note's own link points back up)
             note = _note_block(target)
+            if not (_links_back(note, a) or _in_notes(note)):
+                continue  # a numbered link to a section, not to a note
             out.links[id(a)] = number.group(1)
             out.notes[id(note)] = number.group(1)
             for back in note.iter():
                 if back.tag == "a" and back.attrs.get("href", "").startswith("#") and _NUMBER.match(back.text()):
                     out.backlinks.add(id(back))
         return out
+
+
+def _links_back(note: _Node, link: _Node) -> bool:
+    own = link.attrs.get("id") or link.attrs.get("name")
+    return bool(own) and any(n.tag == "a" and n.attrs.get("href") == f"#{own}" for n in note.iter())
+
+
+def _in_notes(node: _Node | None) -> bool:
+    while node is not None:
+        if node.words() & _NOTE_WORDS:
+            return True
+        node = node.parent
+    return False
 
 
 def _note_block(target: _Node) -> _Node:

@@ -103,3 +103,18 @@ def test_html_in_a_declared_legacy_charset() -> None:
             '<body><p>La coop\xe9ration polici\xe8re renforce la s\xe9curit\xe9.</p></body></html>').encode("latin-1")
     doc = read_bytes(page, "note.html")
     assert (doc.encoding, doc.paragraphs[0].text) == ("iso-8859-1", "La coopération policière renforce la sécurité.")
+
+
+def test_html_footnotes_in_a_notes_list_and_numbered_links_to_sections() -> None:
+    page = b"""<!doctype html><html><body>
+      <h1>Borders</h1>
+      <p>Section <a href="#s2">2</a> is on the borders.</p>
+      <p>Frontex works at the borders<sup><a href="#fn1">1</a></sup>.</p>
+      <h2 id="s2">2. Borders</h2>
+      <p>Europol analyses threats.</p>
+      <ol class="footnotes"><li id="fn1">Regulation (EU) 2019/1896.</li></ol>
+    </body></html>"""
+    doc = read_bytes(page, "x.html")
+    assert [(p.text, p.footnote) for p in doc.paragraphs] == [
+        ("Section 2 is on the borders.", False), ("Frontex works at the borders.", False),
+        ("Europol analyses threats.", False), ("Regulation (EU) 2019/1896.", True)]
