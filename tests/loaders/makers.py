@@ -78,3 +78,62 @@ def scanned(pdf: bytes, dpi: int = 200) -> bytes:
     buf = io.BytesIO()
     images[0].save(buf, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return buf.getvalue()
+
+
+def word_draft(paragraphs: list[tuple[str, list[tuple[str, str]]]], title: str = "") -> bytes:
+    """A .docx: each paragraph a style and runs of (kind, text), kind "" (plain), "ins" or "del" as
+    Word's tracked changes write them (w:ins / w:del with w:delText), or "note" for a footnote."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.core_properties.language = "en"
+    notes: list[str] = []
+    for style, runs in paragraphs:
+        p = document.add_paragraph(style=style or None)
+        for n, (kind, text) in enumerate(runs, start=1):
+            stamp = f'w:id="{len(notes) * 100 + n}" w:author="Council Secretariat" w:date="2020-11-09T00:00:00Z"'
+            if kind == "":
+                p.add_run(text)
+            elif kind == "del":
+                p._p.append(parse_xml(f'<w:del {nsdecls("w")} {stamp}><w:r><w:delText xml:space="preserve">'
+                                      f"{text}</w:delText></w:r></w:del>"))
+            elif kind == "ins":
+                p._p.append(parse_xml(f'<w:ins {nsdecls("w")} {stamp}><w:r><w:t xml:space="preserve">'
+                                      f"{text}</w:t></w:r></w:ins>"))
+            else:
+                notes.append(text)
+                p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                      f'<w:footnoteReference w:id="{len(notes)}"/></w:r>'))
+    buf = io.BytesIO()
+    document.save(buf)
+    return _with_footnotes(buf.getvalue(), notes) if notes else buf.getvalue()
+
+
+def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
+    """Add a footnotes part (python-docx writes none) holding `notes`, numbered from 1."""
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    bodies = "".join(f'<w:footnote w:id="{k}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+                     f"</w:footnote>" for k, text in enumerate(notes, start=1))
+    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+            f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+            f"{bodies}</w:footnotes>")
+    rel = ('<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'relationships/footnotes" Target="footnotes.xml"/>')
+    override = ('<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                'officedocument.wordprocessingml.footnotes+xml"/>')
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            blob = src.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                blob = blob.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                blob = blob.replace(b"</Types>", override.encode() + b"</Types>")
+            dst.writestr(item, blob)
+        dst.writestr("word/footnotes.xml", part)
+    return out.getvalue()
