@@ -25,7 +25,6 @@ import contextlib
 import html
 import ipaddress
 import re
-import signal
 import socket
 import sys
 import threading
@@ -40,6 +39,7 @@ from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 import pyoxigraph as ox
 
+from iskg.graph.interrupt import interrupt_on_sigterm
 from iskg.graph.serve_formats import FORMATS, W3C_FORMATS, Format, negotiate, offered
 from iskg.graph.serve_guard import inspect_query
 from iskg.graph.serve_pool import GRAPH_IRI, Job, Outcome, WorkerPool, store_to_nquads
@@ -417,10 +417,6 @@ def make_server(source: ox.Store | Path, host: str = "127.0.0.1", port: int = 0,
         raise IskgError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def serve(graph_file: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
           max_results: int = DEFAULT_MAX_RESULTS, *, workers: int = DEFAULT_WORKERS,
           memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB, log: Log | None = _stderr) -> None:
@@ -428,7 +424,7 @@ def serve(graph_file: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, t
     server = make_server(graph_file, host, port, timeout, max_results, workers=workers,
                          memory_limit_mb=memory_limit_mb, log=log)
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _interrupt)
+        interrupt_on_sigterm()
     try:
         print(f"iskg: serving {graph_file} ({server.pool.triples} triples) at {server.url} "
               f"with {workers} workers; Ctrl-C stops", file=sys.stderr, flush=True)
