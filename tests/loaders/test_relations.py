@@ -88,3 +88,9 @@ def test_an_institution_that_issues_the_text_does_not_address_the_threat_itself(
     assert [text[n.start:n.end] for n in named] == ["Commission", "terrorism", "Europol", "terrorism"]
     assert {(r.subject, r.predicate, r.object) for r in read_relations(text, named)} == {
         ("a:europol", "addresses", "t:terrorism")}
+
+
+def test_a_guideline_named_first_is_served_by_the_tools_it_is_pursued_through():
+    text = "intensifying operational cooperation through joint investigation teams"
+    assert _triples(text, ("operational cooperation", "g:opco", "StrategicGuideline"),
+                    ("joint investigation teams", "i:jit", "Instrument")) == {("i:jit", "serves", "g:opco")}
