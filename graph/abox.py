@@ -177,6 +177,10 @@ class AboxWriter:
             g.add((ann, OA.motivatedBy, OA.describing))
             g.add((ann, OA.hasBody, statement))
             g.add((ann, ISKG.method, Literal(r.method)))
+            if r.modality:
+                g.add((ann, ISKG.modality, Literal(r.modality)))
+            if r.addressee:
+                g.add((ann, ISKG.addressee, URIRef(r.addressee)))
             g.add((statement, RDF.type, RDF.Statement))
             g.add((statement, RDF.subject, s))
             g.add((statement, RDF.predicate, pred))

@@ -57,11 +57,12 @@ class BuildResult:
     files: list[Path]
 
 
-def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]]) -> Graph:
-    """Ontology + reference vocabulary + what the documents say, in one graph."""
+def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]],
+             vocabulary: Path | None = None) -> Graph:
+    """Ontology + reference vocabulary (the packaged one unless given) + what the documents say, in one graph."""
     graph = bind_prefixes(Graph())
     graph.parse(ontology_path(), format="turtle")
-    graph.parse(vocabulary_path(), format="turtle")
+    graph.parse(vocabulary or vocabulary_path(), format="turtle")
     slugs = document_slugs([ex.document for ex in extractions])
     writer = AboxWriter(graph, slugs)
     for entity in entities.values():

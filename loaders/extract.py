@@ -6,6 +6,7 @@ in one text is known in all), `Extractor.extract` then finds mentions and relati
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from iskg.loaders.discovery import find_definitions, find_names
@@ -16,6 +17,9 @@ from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
+
+# a name joining several ('tolerance, respect and freedom of expression') names each of them too
+_COORDINATION = re.compile(r",|\band\b|\bor\b|&")
 
 
 @dataclass(frozen=True)
@@ -118,13 +122,21 @@ class Extractor:
             if label:
                 self._matcher.add(label, iri)
 
-    def _nested_threats(self, text: str, match: Match, tokens: list) -> list[Match]:
-        """Threats named inside a longer name ('EU Strategy for Combating Radicalisation')."""
-        if self.entities[match.iri].top == "Threat" or match.last_token == match.first_token:
+    def _nested(self, text: str, match: Match, tokens: list) -> list[Match]:
+        """Names inside a longer name: the threats an instrument's or actor's name names ('EU Strategy
+        for Combating Radicalisation'), and every name a coordination joins ('tolerance, respect and
+        freedom of expression' names freedom of expression too)."""
+        if match.last_token == match.first_token:
+            return []
+        outer_threat = self.entities[match.iri].top == "Threat"
+        coordinated = _COORDINATION.search(match.quote) is not None
+        if outer_threat and not coordinated:
             return []
         inner = {m for lo, hi in ((match.first_token + 1, match.last_token + 1), (match.first_token, match.last_token))
                  for m in self._matcher.find(text, tokens, lo, hi)}
-        return sorted((m for m in inner if self.entities[m.iri].top == "Threat"), key=lambda m: (m.start, m.iri))
+        wanted = (m for m in inner if m.iri != match.iri
+                  and (coordinated or self.entities[m.iri].top == "Threat"))
+        return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
@@ -139,12 +151,12 @@ class Extractor:
             matches = self._matcher.find(para.text, tokens)
             named = []
             for m in matches:
-                inner = self._nested_threats(para.text, m, tokens)
+                inner = self._nested(para.text, m, tokens)
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
                     named.append(Named(found.iri, self.entities[found.iri].top, found.start, found.end))
                 if self.entities[m.iri].top in rule["subject"]:
-                    for threat in inner:
+                    for threat in (t for t in inner if self.entities[t.iri].top == "Threat"):
                         rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")
                         result.relations.append(RelationMention(para.index, rel, m.quote))
             for rel in read_relations(para.text, named):

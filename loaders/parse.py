@@ -38,7 +38,8 @@ def form_feeds(text: str) -> tuple[int, ...]:
 def parse_text(text: str, source: str, encoding: str, *, media_type: str = "text/plain",
                page_breaks: tuple[int, ...] | None = None, fmt: DocumentFormat | None = None) -> Document:
     """A decoded text as a Document. `page_breaks` are the offsets at which pages 2, 3, ... begin
-    (by default the text's form feeds); a paragraph's page is the page its first line is on.
+    (by default the text's form feeds, if it has any; else paragraphs have no page); a paragraph's
+    page is the page its first line is on.
     `fmt` overrides the detected format (a reader knows, e.g., that its text is OCR output)."""
     _check_lines(text, source)
     wrapped = ocr.is_wrapped(ocr.split_lines(text))
@@ -47,9 +48,9 @@ def parse_text(text: str, source: str, encoding: str, *, media_type: str = "text
     if not layout.paragraphs and not layout.sections:
         deleted = " (all of it is marked as deleted)" if fmt == "draft" else ""
         raise file_error(source, f"no readable text{deleted}")
-    breaks = form_feeds(text) if page_breaks is None else page_breaks
+    breaks = page_breaks if page_breaks is not None else form_feeds(text) or None
     paragraphs = layout.paragraphs
-    if breaks:
+    if breaks is not None:
         paragraphs = [replace(p, page=1 + bisect_right(breaks, p.source_start)) for p in paragraphs]
         layout.paragraphs = paragraphs
     meta = metadata.describe(layout)

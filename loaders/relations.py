@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from itertools import combinations
@@ -36,6 +36,15 @@ class Relation:
     start: int
     end: int
     method: str
+    modality: str = ""
+    addressee: str = ""
+
+
+@dataclass(frozen=True)
+class _Cue:
+    modality: str
+    pattern: re.Pattern[str]
+    directive: bool
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,35 @@ def _cooperation(text: str, names: list[Named], spec: dict) -> list[Relation]:
     return out
 
 
+@cache
+def _modality_cues() -> tuple[_Cue, ...]:
+    spec = _patterns()[0]["modality"]
+    return tuple(_Cue(c["modality"], re.compile(c["pattern"], 0 if c.get("case") else re.IGNORECASE),
+                      bool(c.get("directive"))) for c in spec["cues"])
+
+
+def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) -> Relation:
+    """The relation with the force of its sentence (text[lo:...]) and who it addresses, where the text has one.
+
+    'The Council CALLS ON the Commission to ...': modality 'calls on', addressed to the Commission;
+    'Europol should support ...': modality 'should', addressed to Europol.
+    """
+    found = [(m.start(), cue, m) for cue in _modality_cues() for m in cue.pattern.finditer(text, lo, relation.end)]
+    if not found:
+        return relation
+    _, cue, m = max(found, key=lambda f: f[0])
+    addressee = ""
+    if cue.directive:
+        window = _patterns()[0]["modality"]["addressee_window"]
+        after = sorted((n for n in names if n.top == "Actor" and m.end() <= n.start <= m.end() + window),
+                       key=lambda n: n.start)
+        addressee = after[0].iri if after else ""
+    else:
+        subject = [n for n in names if n.iri == relation.subject and n.top == "Actor" and n.end <= m.start()]
+        addressee = relation.subject if subject else ""
+    return replace(relation, modality=cue.modality, addressee=addressee)
+
+
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
     """Relations among the names of one paragraph, sentence by sentence."""
     data, rules = _patterns()
@@ -108,8 +146,8 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
             if first.iri != second.iri and first.end <= second.start:
                 found = _pair_relation(text, first, second, rules, data["max_gap"])
                 if found:
-                    out.append(found)
-        out.extend(_cooperation(text, inside, data["cooperation"]))
+                    out.append(with_modality(text, lo, found, inside))
+        out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, inside, data["cooperation"]))
     return out
 
 

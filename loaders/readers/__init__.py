@@ -19,7 +19,7 @@ from iskg.loaders.model import Document
 
 ENTRY_POINT_GROUP = "iskg.readers"
 # the readers that ship with iskg, most specific content test first
-_BUILTIN = ("text",)
+_BUILTIN = ("pdf", "docx", "html", "text")
 
 
 @dataclass(frozen=True)

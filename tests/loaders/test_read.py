@@ -23,17 +23,19 @@ def test_bad_files_are_refused_and_the_rest_load(tmp_path: Path) -> None:
     (tmp_path / "e_dir.txt").mkdir()
     (tmp_path / "f_scan.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "g_missing.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "h_picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / ".hidden").write_text("x")
     documents, refusals = read_corpus(tmp_path)
     assert [d.source for d in documents] == ["a_good.md", "b_good.txt"]
     assert [r.source for r in refusals] == ["c_empty.txt", "d_binary.txt", "e_dir.txt", "f_scan.pdf",
-                                            "g_missing.txt"]
+                                            "g_missing.txt", "h_picture.png"]
     reasons = [r.reason for r in refusals]
     assert reasons[0] == "empty file"
     assert reasons[1].startswith("binary content")
     assert reasons[2] == "not a file (a directory)"
-    assert reasons[3].startswith("unsupported format '.pdf'")
+    assert reasons[3].startswith("malformed PDF")
     assert reasons[4].startswith("cannot read")
+    assert reasons[5].startswith("unsupported format '.png'")
     assert all("\n" not in r for r in reasons)
 
 

@@ -43,3 +43,30 @@ def test_actors_named_together_with_cooperation_cooperate_symmetrically():
 def test_sentence_spans_keep_abbreviations_together():
     text = "Tools, e.g. the SIS. New tools; More."
     assert [text[a:b].strip() for a, b in sentence_spans(text)] == ["Tools, e.g. the SIS.", "New tools;", "More."]
+
+
+def _modalities(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str, str, str]]:
+    return {(r.subject, r.predicate, r.object, r.modality, r.addressee)
+            for r in read_relations(text, _named(text, *pairs))}
+
+
+def test_a_directive_gives_modality_and_addressee():
+    text = "The Council CALLS ON the Commission to support the European Police Partnership."
+    assert _modalities(text, ("Commission", "a:commission", "Actor"),
+                       ("European Police Partnership", "i:epp", "Instrument")) == {
+        ("a:commission", "supports", "i:epp", "calls on", "a:commission")}
+
+
+def test_a_modal_verb_is_addressed_to_the_actor_that_shall_act():
+    text = "Frontex should strengthen integrated border management. In May 2010 Europol supported SIS."
+    assert _modalities(text, ("Frontex", "a:frontex", "Actor"), ("integrated border management", "g:ibm",
+                                                                 "StrategicGuideline"),
+                       ("Europol", "a:europol", "Actor"), ("SIS", "i:sis", "Instrument")) == {
+        ("a:frontex", "serves", "g:ibm", "should", "a:frontex"),
+        ("a:europol", "supports", "i:sis", "", "")}
+
+
+def test_a_statement_without_cue_has_no_modality():
+    text = "Europol plays a key role in the fight against terrorism."
+    assert _modalities(text, ("Europol", "a:europol", "Actor"), ("terrorism", "t:terrorism", "Threat")) == {
+        ("a:europol", "addresses", "t:terrorism", "", "")}
