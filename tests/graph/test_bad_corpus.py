@@ -32,7 +32,7 @@ REASONS = {  # each bad file and the start of the one line that refuses it
     "nul.txt": "binary content (NUL bytes)",
     "oneline.txt": f"line 1 is {LINE_CHARS} characters long, over the limit of {MAX_LINE_CHARS}",
     "pipe.txt": "not a regular file (a named pipe)",
-    "scan.txt": "binary content",
+    "scan.txt": "malformed PDF",  # sniffed as a PDF by its bytes, whatever its name
     "shiftjis.txt": "not text in an encoding read here: invalid UTF-8",
 }
 
