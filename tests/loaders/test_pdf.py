@@ -137,3 +137,49 @@ def test_a_scan_without_tesseract_is_refused_naming_file_and_remedy(monkeypatch:
     message = str(err.value)
     assert message.startswith("scan.pdf: scanned PDF without a text layer")
     assert "tesseract-ocr" in message and "\n" not in message
+
+
+def _council_note() -> bytes:
+    page1 = [
+        Column(L, 780, ["Council of the European Union"], font="Vera-Bold", size=12),
+        Column(400, 780, ["Brussels, 9 November 2020"]),
+        Column(400, 735, ["11518/1/20", "REV 1"]),
+        Column(L, 735, ["JAI 830"]),
+        Column(L, 690, ["NOTE"], font="Vera-Bold"),
+        Column(L, 670, ["From: Presidency", "To: Delegations"]),
+        Column(L, 630, ["Subject: Draft Council Conclusions on Internal Security and",
+                        "European Police Partnership"]),
+        Column(L, 580, ["1. The Council welcomes the work of Europol and Eurojust in the fight against",
+                        "terrorism and organised crime.", "",
+                        "2. The Council calls on the Member States to share information with Frontex."]),
+    ]
+    page2 = [Column(L, 780, ["3. Cybercrime remains a growing threat to citizens and businesses."])]
+    return text_pdf([page1, page2], "11518/1/20 REV 1 GS/np", "JAI.1 EN")
+
+
+def test_a_council_note_pdf_gives_its_number_date_and_subject() -> None:
+    doc = read_bytes(_council_note(), "note.pdf")
+    assert (doc.identifier, doc.date, doc.title, doc.doc_type) == (
+        "11518/1/20 REV 1", "2020-11-09",
+        "Draft Council Conclusions on Internal Security and European Police Partnership", "CouncilNote")
+    assert [(p.page, p.text) for p in doc.paragraphs] == [
+        (1, "1. The Council welcomes the work of Europol and Eurojust in the fight against terrorism and "
+            "organised crime."),
+        (1, "2. The Council calls on the Member States to share information with Frontex."),
+        (2, "3. Cybercrime remains a growing threat to citizens and businesses."),
+    ]
+
+
+def test_a_boxed_sidebar_does_not_cut_the_sentence_around_it() -> None:
+    page = [
+        Column(L, 760, ["Cooperation between Europol and the national police forces of the Member",
+                        "States has grown over the last ten years, and"]),
+        Column(L + 10, 715, ["Box 1: Europol hosts liaison officers from every Member State."], size=8),
+        Column(L, 680, ["joint investigation teams now work on most serious cases."]),
+    ]
+    doc = read_bytes(text_pdf([page], HEADER, FOOTER, boxes={0: (L, 700, 475, 30)}), "box.pdf")
+    assert [p.text for p in doc.paragraphs] == [
+        "Cooperation between Europol and the national police forces of the Member States has grown over the last "
+        "ten years, and joint investigation teams now work on most serious cases.",
+        "Box 1: Europol hosts liaison officers from every Member State.",
+    ]
