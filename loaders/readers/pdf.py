@@ -10,8 +10,9 @@ their page, and nothing else. From each line's position, size and font:
 - columns: the gutter is the vertical strip no side-by-side line crosses (short lines side by side,
   as in a letterhead, make no columns); a line that spans it (a heading, a full-width paragraph)
   closes the band of columns above it;
-- paragraphs: a new one starts after a vertical gap, an indented first line, or a short line that
-  ends a sentence; a sentence left open at a column or page end goes on;
+- paragraphs: a new one starts after a vertical gap, a change of type size, an indented first
+  line, or a short line that ends a sentence; a full line left open at the end of a column or page
+  goes on in the next;
 - headings: bold or larger lines, written bold for the segmenter; superscript digits become
   footnote markers; line-end hyphens are resolved as in OCR text (ocr.join), ligatures spelt out.
 The text written for the segmenter is the loaders' markup (see loaders/parse.py).
@@ -240,6 +241,8 @@ class _Flow:
     body_size: float
     blocks: list[_Block] = field(default_factory=list)
     frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # of the page being added
+    bounds: dict[tuple[int, str], tuple[float, float]] = field(default_factory=dict)  # column edges
+    prev: _Line | None = None  # the last line added: a paragraph may go on over a page
 
     def heading(self, ln: _Line) -> bool:
         return (ln.size >= HEADING_SIZE * self.body_size or ln.bold) and len(ln.plain) <= 160
@@ -248,16 +251,15 @@ class _Flow:
         edges: dict[tuple[int, str], list[_Line]] = {}
         for ln in lines:
             edges.setdefault((ln.page, ln.column), []).append(ln)
-        bounds = {key: _edges(group) for key, group in edges.items()}
-        prev: _Line | None = None
+        self.bounds |= {key: _edges(group) for key, group in edges.items()}
         for ln in lines:
             is_heading = kind == "body" and self.heading(ln)
             this = "heading" if is_heading else kind
-            if prev is None or self._breaks(prev, ln, this, bounds):
-                self.blocks.append(_Block(ln.page, this, [ln], *bounds[(ln.page, ln.column)]))
+            if self.prev is None or self._breaks(self.prev, ln, this, self.bounds):
+                self.blocks.append(_Block(ln.page, this, [ln], *self.bounds[(ln.page, ln.column)]))
             else:
                 self.blocks[-1].lines.append(ln)
-            prev = ln
+            self.prev = ln
 
     def _breaks(self, prev: _Line, ln: _Line, kind: str, bounds: dict) -> bool:
         last = self.blocks[-1]
@@ -267,13 +269,15 @@ class _Flow:
             return bool(_NOTE_NUMBER.match(ln.text))
         if _BULLET.match(ln.plain) or abs(ln.y0 - prev.y0) <= ROW_TOLERANCE and ln.x0 > prev.x1 + 2 * self.body_size:
             return True  # a bullet, or text further along the same row (a letterhead's right side)
+        if abs(ln.size - prev.size) > (1 - SMALL_PRINT) * max(ln.size, prev.size):
+            return True  # print of another size: a note or a quotation, not the same paragraph
         lo, hi = bounds[(prev.page, prev.column)]
         ended = _ends(prev.text)
+        short = prev.x1 < hi - SHORT_LINE * (hi - lo)
         if (ln.page, ln.column) != (prev.page, prev.column) or self._framed_between(prev, ln):
-            return ended
+            return ended or short  # only a full line without a full stop goes on in the next column
         if prev.y0 - ln.y1 > GAP * self.body_size:
             return True
-        short = prev.x1 < hi - SHORT_LINE * (hi - lo)
         indented = ln.x0 > lo + INDENT * self.body_size
         return ended and (short or indented)
 
@@ -353,7 +357,8 @@ def read(data: bytes, name: str) -> Document:
         offset += len(text) + 2
     while len(breaks) < len(pages) - 1:
         breaks.append(offset)
-    return parse_text("\n\n".join(parts) + "\n", name, "unicode", media_type=MEDIA_TYPE, page_breaks=tuple(breaks))
+    return parse_text("\n\n".join(parts) + "\n", name, "unicode", media_type=MEDIA_TYPE, page_breaks=tuple(breaks),
+                      structured=True)
 
 
 def _sniff(data: bytes) -> bool:

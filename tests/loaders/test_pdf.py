@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from makers import COL_W, GUTTER, LEFT, SMALL, Column, scanned, text_pdf
+from makers import COL_W, GUTTER, LEFT, SMALL, Column, document_pdf, scanned, text_pdf
 
 from iskg.loaders import scan
 from iskg.loaders.errors import IskgError
 from iskg.loaders.extract import Extractor
-from iskg.loaders.read import read_bytes, read_corpus
+from iskg.loaders.read import read_bytes, read_corpus, read_document
 
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 L, R = LEFT, LEFT + COL_W + GUTTER
 HEADER, FOOTER = "Internal security review 2020", "Council of the European Union"
 
@@ -173,13 +174,31 @@ def test_a_council_note_pdf_gives_its_number_date_and_subject() -> None:
 def test_a_boxed_sidebar_does_not_cut_the_sentence_around_it() -> None:
     page = [
         Column(L, 760, ["Cooperation between Europol and the national police forces of the Member",
-                        "States has grown over the last ten years, and"]),
+                        "States has grown in every region over the last ten years, and since then"]),
         Column(L + 10, 715, ["Box 1: Europol hosts liaison officers from every Member State."], size=8),
         Column(L, 680, ["joint investigation teams now work on most serious cases."]),
     ]
-    doc = read_bytes(text_pdf([page], HEADER, FOOTER, boxes={0: (L, 700, 475, 30)}), "box.pdf")
+    more = [Column(L, 780, ["Eurojust supports them."])]
+    doc = read_bytes(text_pdf([page, more], HEADER, FOOTER, boxes={0: (L, 700, 475, 30)}), "box.pdf")
     assert [p.text for p in doc.paragraphs] == [
-        "Cooperation between Europol and the national police forces of the Member States has grown over the last "
-        "ten years, and joint investigation teams now work on most serious cases.",
+        "Cooperation between Europol and the national police forces of the Member States has grown in every region "
+        "over the last "
+        "ten years, and since then joint investigation teams now work on most serious cases.",
         "Box 1: Europol hosts liaison officers from every Member State.",
+        "Eurojust supports them.",
     ]
+
+
+def test_a_corpus_text_typeset_as_pdf_reads_as_the_same_paragraphs() -> None:
+    text = read_document(CORPUS / "004_16ba2f289b8017e2.txt")
+    titles = {s.index: s.title for s in text.sections}
+    items, shown = [], set()
+    for p in text.paragraphs:
+        if p.section and p.section not in shown:
+            shown.add(p.section)
+            items.append(("heading", titles[p.section]))
+        items.append(("note" if p.footnote else "body", p.text))
+    pdf = read_bytes(document_pdf(items), "004.pdf")
+    assert max(p.page for p in pdf.paragraphs) >= 3
+    assert [p.text for p in pdf.paragraphs] == [p.text for p in text.paragraphs]
+    assert [s.title for s in pdf.sections] == [s.title for s in text.sections]
