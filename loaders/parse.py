@@ -36,15 +36,18 @@ def form_feeds(text: str) -> tuple[int, ...]:
 
 
 def parse_text(text: str, source: str, encoding: str, *, media_type: str = "text/plain",
-               page_breaks: tuple[int, ...] | None = None, fmt: DocumentFormat | None = None) -> Document:
+               page_breaks: tuple[int, ...] | None = None, fmt: DocumentFormat | None = None,
+               structured: bool = False) -> Document:
     """A decoded text as a Document. `page_breaks` are the offsets at which pages 2, 3, ... begin
     (by default the text's form feeds, if it has any; else paragraphs have no page); a paragraph's
     page is the page its first line is on.
-    `fmt` overrides the detected format (a reader knows, e.g., that its text is OCR output)."""
+    `fmt` overrides the detected format (a reader knows, e.g., that its text is OCR output);
+    `structured=True` when the blocks are the file's own paragraphs (PDF layout, HTML, Word), so that
+    none is joined to the one before as a paragraph cut by a stray blank line would be."""
     _check_lines(text, source)
     wrapped = ocr.is_wrapped(ocr.split_lines(text))
     fmt = fmt or markup.detect_format(text, wrapped)
-    layout = segment.segment(text, fmt, wrapped)
+    layout = segment.segment(text, fmt, wrapped, structured=structured)
     if not layout.paragraphs and not layout.sections:
         deleted = " (all of it is marked as deleted)" if fmt == "draft" else ""
         raise file_error(source, f"no readable text{deleted}")
