@@ -381,8 +381,10 @@ class _Outline:
         return self.stack[-1].index if self.stack else None
 
 
-def segment(text: str, fmt: DocumentFormat, wrapped: bool) -> Layout:
-    """Cut a decoded text into front matter, sections and paragraphs."""
+def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool = False) -> Layout:
+    """Cut a decoded text into front matter, sections and paragraphs. `structured`: the blocks are
+    the file's own paragraphs and its headings are marked (a PDF's layout, HTML, Word), so no block
+    is joined to the one before and a lone Title-Case line is not guessed to be a heading."""
     lines = ocr.drop_furniture(ocr.split_lines(text), repeats=fmt == "ocr" or wrapped)
     width = ocr.wrap_width(lines)
     refs = frozenset(next(g for g in m.groups() if g) for m in _MARKERS.finditer(text))
@@ -391,9 +393,10 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool) -> Layout:
     for block in _blocks(lines):
         cut = splitter.split(block)
         for u in cut:
-            _classify(u, fmt, alone=len(cut) == 1 and len(block) == 1)
+            _classify(u, fmt, alone=len(cut) == 1 and len(block) == 1 and not structured)
         units.extend(cut)
-    units = _merge_broken(units, width, strict=fmt != "ocr")
+    if not structured:
+        units = _merge_broken(units, width, strict=fmt != "ocr")
     head, body, subject = _front_matter(units)
     layout = Layout(head=[[markup.plain(r) for r in u.raw] for u in head], subject=subject)
     vocab = ocr.Vocabulary.of(text)

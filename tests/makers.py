@@ -137,3 +137,31 @@ def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
             dst.writestr(item, blob)
         dst.writestr("word/footnotes.xml", part)
     return out.getvalue()
+
+
+def document_pdf(headings_and_paragraphs: list[tuple[str, str]]) -> bytes:
+    """A typeset PDF (justified paragraphs flowing over pages, bold headings, small-print notes, a
+    running header and page numbers) of ("heading" | "body" | "note", text) items."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    _fonts()
+    styles = {"body": ParagraphStyle("body", fontName="Vera", fontSize=BODY, leading=LEADING, alignment=TA_JUSTIFY,
+                                     spaceAfter=8),
+              "heading": ParagraphStyle("heading", fontName="Vera-Bold", fontSize=11, leading=14, spaceAfter=8),
+              "note": ParagraphStyle("note", fontName="Vera", fontSize=SMALL, leading=9, spaceAfter=4)}
+
+    def furniture(c: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        c.setFont("Vera", 8)
+        c.drawString(LEFT, PAGE_H - 40, "Council of the European Union")
+        c.drawRightString(RIGHT, 40, str(doc.page))
+
+    buf = io.BytesIO()
+    template = SimpleDocTemplate(buf, leftMargin=LEFT, rightMargin=PAGE_W - RIGHT, topMargin=60, bottomMargin=60,
+                                 invariant=1)
+    story = [Paragraph(escape(text), styles[kind]) for kind, text in headings_and_paragraphs]
+    template.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return buf.getvalue()

@@ -153,7 +153,7 @@ def read(data: bytes, name: str) -> Document:
     blocks = _blocks(document)
     if not blocks:
         raise file_error(name, "no readable text (an empty Word document)")
-    doc = parse_text("\n\n".join(blocks) + "\n", name, "utf-8", media_type=MEDIA_TYPE)
+    doc = parse_text("\n\n".join(blocks) + "\n", name, "utf-8", media_type=MEDIA_TYPE, structured=True)
     props = document.core_properties
     doc.title = " ".join((props.title or "").split()) or doc.title
     doc.identifier = (props.identifier or "").strip() or doc.identifier

@@ -341,7 +341,7 @@ def read(data: bytes, name: str) -> Document:
     writer.block(_main(body))
     if not writer.blocks:
         raise file_error(name, "no readable text (an HTML page without document text)")
-    doc = parse_text("\n\n".join(writer.blocks) + "\n", name, encoding, media_type=MEDIA_TYPE)
+    doc = parse_text("\n\n".join(writer.blocks) + "\n", name, encoding, media_type=MEDIA_TYPE, structured=True)
     page = _meta(root)
     doc.title = page["title"] or doc.title
     doc.date = (_date(page["date"]) if page["date"] else None) or doc.date

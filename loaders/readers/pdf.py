@@ -7,10 +7,12 @@ their page, and nothing else. From each line's position, size and font:
   another page, or are page numbers (data/layout.json "ocr_furniture"), are dropped;
 - footnotes: small-print lines below the page's last body line; each starts with its number;
 - sidebars: lines inside a drawn frame are read after the page's body, so they never cut a sentence;
-- columns: the gutter is the vertical strip no side-by-side line crosses; a line that spans it
-  (a heading, a full-width paragraph) closes the band of columns above it;
-- paragraphs: a new one starts after a vertical gap, an indented first line, or a short line that
-  ends a sentence; a sentence left open at a column or page end goes on;
+- columns: the gutter is the vertical strip no side-by-side line crosses (short lines side by side,
+  as in a letterhead, make no columns); a line that spans it (a heading, a full-width paragraph)
+  closes the band of columns above it;
+- paragraphs: a new one starts after a vertical gap, a change of type size, an indented first
+  line, or a short line that ends a sentence; a full line left open at the end of a column or page
+  goes on in the next;
 - headings: bold or larger lines, written bold for the segmenter; superscript digits become
   footnote markers; line-end hyphens are resolved as in OCR text (ocr.join), ligatures spelt out.
 The text written for the segmenter is the loaders' markup (see loaders/parse.py).
@@ -47,7 +49,8 @@ INDENT = 1.2
 SHORT_LINE = 0.15  # a line ending this share of the column width early is a paragraph's last
 MIN_FRAME = 1.2
 GUTTER_RANGE = (0.3, 0.7)
-MIN_SIDE_BY_SIDE = 2
+MIN_SIDE_BY_SIDE = 2  # pairs of column-filling lines side by side make a page two-column
+WIDE_LINE = 0.25  # a line filling a column spans at least this share of the page width
 _BOLD = re.compile(r"(?i)bold|black|heavy|semibold|[-,]bd\b|bd$")
 _NOTE_NUMBER = re.compile(r"^(?:<sup>(\d{1,3})</sup>|(\d{1,3})(?=\s))\s*")
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2013\u2014\u00b7-]\s")
@@ -84,6 +87,8 @@ class _Block:
     page: int
     kind: str  # "body" | "heading" | "sidebar" | "footnote"
     lines: list[_Line]
+    left: float  # the edges of the column the block starts in
+    right: float
 
 
 def _line(page: int, line: LTTextLineHorizontal) -> _Line | None:
@@ -185,7 +190,9 @@ def _gutter(lines: list[_Line], width: float) -> float | None:
     x = best[1]
     left = [ln for ln in lines if ln.x1 <= x]
     right = [ln for ln in lines if ln.x0 >= x]
-    pairs = sum(1 for a in left for b in right if a.y0 < b.y1 and b.y0 < a.y1)
+    wide = WIDE_LINE * width
+    pairs = sum(1 for a in left for b in right
+                if a.y0 < b.y1 and b.y0 < a.y1 and a.x1 - a.x0 >= wide and b.x1 - b.x0 >= wide)
     if pairs < MIN_SIDE_BY_SIDE:
         return None
     # the middle of the empty strip around x
@@ -216,6 +223,13 @@ def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
     return out + band["left"] + band["right"]
 
 
+def _edges(lines: list[_Line]) -> tuple[float, float]:
+    """A column's left and right edges: where most of its lines start and the usual full line ends
+    (a letterhead line further out does not move them)."""
+    ends = sorted(ln.x1 for ln in lines)
+    return min(ln.x0 for ln in lines), ends[int(0.9 * (len(ends) - 1))]
+
+
 def _ends(text: str) -> bool:
     return ocr.ends_sentence(markup.plain(text).rstrip(")\u201d\"'"))
 
@@ -226,25 +240,26 @@ class _Flow:
 
     body_size: float
     blocks: list[_Block] = field(default_factory=list)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)  # of the page being added
+    bounds: dict[tuple[int, str], tuple[float, float]] = field(default_factory=dict)  # column edges
+    prev: _Line | None = None  # the last line added: a paragraph may go on over a page
 
     def heading(self, ln: _Line) -> bool:
         return (ln.size >= HEADING_SIZE * self.body_size or ln.bold) and len(ln.plain) <= 160
 
     def add(self, lines: list[_Line], kind: str) -> None:
-        bounds: dict[tuple[int, str], tuple[float, float]] = {}
+        edges: dict[tuple[int, str], list[_Line]] = {}
         for ln in lines:
-            key = (ln.page, ln.column)
-            lo, hi = bounds.get(key, (ln.x0, ln.x1))
-            bounds[key] = (min(lo, ln.x0), max(hi, ln.x1))
-        prev: _Line | None = None
+            edges.setdefault((ln.page, ln.column), []).append(ln)
+        self.bounds |= {key: _edges(group) for key, group in edges.items()}
         for ln in lines:
             is_heading = kind == "body" and self.heading(ln)
             this = "heading" if is_heading else kind
-            if prev is None or self._breaks(prev, ln, this, bounds):
-                self.blocks.append(_Block(ln.page, this, [ln]))
+            if self.prev is None or self._breaks(self.prev, ln, this, self.bounds):
+                self.blocks.append(_Block(ln.page, this, [ln], *self.bounds[(ln.page, ln.column)]))
             else:
                 self.blocks[-1].lines.append(ln)
-            prev = ln
+            self.prev = ln
 
     def _breaks(self, prev: _Line, ln: _Line, kind: str, bounds: dict) -> bool:
         last = self.blocks[-1]
@@ -252,17 +267,25 @@ class _Flow:
             return True
         if kind == "footnote":
             return bool(_NOTE_NUMBER.match(ln.text))
-        if _BULLET.match(ln.plain):
-            return True
+        if _BULLET.match(ln.plain) or abs(ln.y0 - prev.y0) <= ROW_TOLERANCE and ln.x0 > prev.x1 + 2 * self.body_size:
+            return True  # a bullet, or text further along the same row (a letterhead's right side)
+        if abs(ln.size - prev.size) > (1 - SMALL_PRINT) * max(ln.size, prev.size):
+            return True  # print of another size: a note or a quotation, not the same paragraph
         lo, hi = bounds[(prev.page, prev.column)]
         ended = _ends(prev.text)
-        if (ln.page, ln.column) != (prev.page, prev.column):
-            return ended
+        short = prev.x1 < hi - SHORT_LINE * (hi - lo)
+        if (ln.page, ln.column) != (prev.page, prev.column) or self._framed_between(prev, ln):
+            return ended or short  # only a full line without a full stop goes on in the next column
         if prev.y0 - ln.y1 > GAP * self.body_size:
             return True
-        short = prev.x1 < hi - SHORT_LINE * (hi - lo)
         indented = ln.x0 > lo + INDENT * self.body_size
         return ended and (short or indented)
+
+
+    def _framed_between(self, prev: _Line, ln: _Line) -> bool:
+        """A box stands between two lines of one column: the text goes on around it."""
+        return any(ln.y1 <= y0 + 1 and y1 - 1 <= prev.y0 and x0 < prev.x1 and prev.x0 < x1
+                   for x0, y0, x1, y1 in self.frames)
 
 
 def _text(block: _Block, vocab: ocr.Vocabulary) -> str:
@@ -272,10 +295,9 @@ def _text(block: _Block, vocab: ocr.Vocabulary) -> str:
     joined = ocr.join([t.replace("\u00ad", "-") for t in texts], vocab)
     if block.kind == "heading":
         return f"**{' '.join(joined.split())}**"
-    lo = min(ln.x0 for ln in block.lines)
-    hi = max(ln.x1 for ln in block.lines)
-    ragged = len(block.lines) > 1 and all(ln.x1 < hi - SHORT_LINE * (hi - lo) for ln in block.lines[:-1])
-    return joined if ragged else joined.replace("\n", " ")
+    short = block.right - SHORT_LINE * (block.right - block.left)
+    ragged = len(block.lines) > 1 and all(ln.x1 < short for ln in block.lines[:-1])
+    return joined if ragged else joined.replace("\n", " ")  # short lines (a letterhead) stay lines
 
 
 def _blocks(pages: list[_Page], body_size: float) -> list[_Block]:
@@ -291,6 +313,7 @@ def _blocks(pages: list[_Page], body_size: float) -> list[_Block]:
         floor = min((ln.y0 for ln in normal), default=0.0)
         notes = [ln for ln in rest if ln.size <= SMALL_PRINT * body_size and ln.y1 <= floor]
         body = [ln for ln in rest if ln not in notes]
+        flow.frames = framed
         flow.add(_reading_order(body, page.width), "body")
         side = _Flow(body_size)
         side.add(sorted(sidebar, key=lambda ln: (-ln.y1, ln.x0)), "sidebar")
@@ -334,7 +357,8 @@ def read(data: bytes, name: str) -> Document:
         offset += len(text) + 2
     while len(breaks) < len(pages) - 1:
         breaks.append(offset)
-    return parse_text("\n\n".join(parts) + "\n", name, "unicode", media_type=MEDIA_TYPE, page_breaks=tuple(breaks))
+    return parse_text("\n\n".join(parts) + "\n", name, "unicode", media_type=MEDIA_TYPE, page_breaks=tuple(breaks),
+                      structured=True)
 
 
 def _sniff(data: bytes) -> bool:

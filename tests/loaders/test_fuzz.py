@@ -22,7 +22,7 @@ from iskg.loaders.decode import decode
 from iskg.loaders.errors import IskgError
 from iskg.loaders.extract import Extractor
 from iskg.loaders.model import Document
-from iskg.loaders.read import parse_text
+from iskg.loaders.read import parse_text, read_bytes
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 TEXTS = [p.read_bytes() for p in sorted(CORPUS.iterdir())]
@@ -127,3 +127,24 @@ def test_the_alarm_interrupts_a_hang(time_limit: Limit) -> None:
     with pytest.raises(BaseException, match="no result within 0.2 s"), time_limit(0.2):
         while True:
             pass
+
+
+MAGIC = [b"%PDF-1.4\n", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+         b"<!DOCTYPE html>\n<html><body><h1>", b"<html><p>", b"PK\x03\x04"]
+
+
+@settings(FUZZ, max_examples=150)
+@given(magic=st.sampled_from(MAGIC), rest=st.binary(max_size=3000),
+       name=st.sampled_from(["x.txt", "x.md", "x.pdf", "x.html", "x.docx", "x"]))
+def test_bytes_that_claim_a_format_give_a_document_or_one_clear_error(time_limit: Limit, magic: bytes, rest: bytes,
+                                                                      name: str) -> None:
+    # every registered reader, found by content or extension, through the public entry point
+    with time_limit(PER_INPUT_SECONDS):
+        try:
+            result: Document | IskgError = read_bytes(magic + rest, name)
+        except IskgError as err:
+            result = err
+    if isinstance(result, IskgError):
+        assert str(result).startswith(f"{name}: ") and "\n" not in str(result)
+    else:
+        assert isinstance(result, Document)

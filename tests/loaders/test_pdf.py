@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from makers import COL_W, GUTTER, LEFT, SMALL, Column, scanned, text_pdf
+from makers import COL_W, GUTTER, LEFT, SMALL, Column, document_pdf, scanned, text_pdf
 
 from iskg.loaders import scan
 from iskg.loaders.errors import IskgError
 from iskg.loaders.extract import Extractor
-from iskg.loaders.read import read_bytes, read_corpus
+from iskg.loaders.read import read_bytes, read_corpus, read_document
 
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 L, R = LEFT, LEFT + COL_W + GUTTER
 HEADER, FOOTER = "Internal security review 2020", "Council of the European Union"
 
@@ -137,3 +138,67 @@ def test_a_scan_without_tesseract_is_refused_naming_file_and_remedy(monkeypatch:
     message = str(err.value)
     assert message.startswith("scan.pdf: scanned PDF without a text layer")
     assert "tesseract-ocr" in message and "\n" not in message
+
+
+def _council_note() -> bytes:
+    page1 = [
+        Column(L, 780, ["Council of the European Union"], font="Vera-Bold", size=12),
+        Column(400, 780, ["Brussels, 9 November 2020"]),
+        Column(400, 735, ["11518/1/20", "REV 1"]),
+        Column(L, 735, ["JAI 830"]),
+        Column(L, 690, ["NOTE"], font="Vera-Bold"),
+        Column(L, 670, ["From: Presidency", "To: Delegations"]),
+        Column(L, 630, ["Subject: Draft Council Conclusions on Internal Security and",
+                        "European Police Partnership"]),
+        Column(L, 580, ["1. The Council welcomes the work of Europol and Eurojust in the fight against",
+                        "terrorism and organised crime.", "",
+                        "2. The Council calls on the Member States to share information with Frontex."]),
+    ]
+    page2 = [Column(L, 780, ["3. Cybercrime remains a growing threat to citizens and businesses."])]
+    return text_pdf([page1, page2], "11518/1/20 REV 1 GS/np", "JAI.1 EN")
+
+
+def test_a_council_note_pdf_gives_its_number_date_and_subject() -> None:
+    doc = read_bytes(_council_note(), "note.pdf")
+    assert (doc.identifier, doc.date, doc.title, doc.doc_type) == (
+        "11518/1/20 REV 1", "2020-11-09",
+        "Draft Council Conclusions on Internal Security and European Police Partnership", "CouncilNote")
+    assert [(p.page, p.text) for p in doc.paragraphs] == [
+        (1, "1. The Council welcomes the work of Europol and Eurojust in the fight against terrorism and "
+            "organised crime."),
+        (1, "2. The Council calls on the Member States to share information with Frontex."),
+        (2, "3. Cybercrime remains a growing threat to citizens and businesses."),
+    ]
+
+
+def test_a_boxed_sidebar_does_not_cut_the_sentence_around_it() -> None:
+    page = [
+        Column(L, 760, ["Cooperation between Europol and the national police forces of the Member",
+                        "States has grown in every region over the last ten years, and since then"]),
+        Column(L + 10, 715, ["Box 1: Europol hosts liaison officers from every Member State."], size=8),
+        Column(L, 680, ["joint investigation teams now work on most serious cases."]),
+    ]
+    more = [Column(L, 780, ["Eurojust supports them."])]
+    doc = read_bytes(text_pdf([page, more], HEADER, FOOTER, boxes={0: (L, 700, 475, 30)}), "box.pdf")
+    assert [p.text for p in doc.paragraphs] == [
+        "Cooperation between Europol and the national police forces of the Member States has grown in every region "
+        "over the last "
+        "ten years, and since then joint investigation teams now work on most serious cases.",
+        "Box 1: Europol hosts liaison officers from every Member State.",
+        "Eurojust supports them.",
+    ]
+
+
+def test_a_corpus_text_typeset_as_pdf_reads_as_the_same_paragraphs() -> None:
+    text = read_document(CORPUS / "004_16ba2f289b8017e2.txt")
+    titles = {s.index: s.title for s in text.sections}
+    items, shown = [], set()
+    for p in text.paragraphs:
+        if p.section and p.section not in shown:
+            shown.add(p.section)
+            items.append(("heading", titles[p.section]))
+        items.append(("note" if p.footnote else "body", p.text))
+    pdf = read_bytes(document_pdf(items), "004.pdf")
+    assert max(p.page for p in pdf.paragraphs) >= 3
+    assert [p.text for p in pdf.paragraphs] == [p.text for p in text.paragraphs]
+    assert [s.title for s in pdf.sections] == [s.title for s in text.sections]
