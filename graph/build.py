@@ -20,13 +20,14 @@ from rdflib.namespace import RDF
 from iskg.graph.abox import AboxWriter, document_slugs
 from iskg.graph.extraction import extract_corpus
 from iskg.graph.extraction_cache import ExtractionCache
-from iskg.graph.files import prepare_out_dir, write_atomic
+from iskg.graph.files import prepare_out_dir, write_together
 from iskg.graph.namespaces import ISKG, OA, bind_prefixes
 from iskg.graph.progress import ProgressBar
 from iskg.graph.reasoning import ReasonerResult, check_consistency
 from iskg.graph.report import build_report, report_text
 from iskg.graph.turtle import turtle_bytes
 from iskg.graph.validate import ValidationResult, validate
+from iskg.loaders.errors import IskgError
 from iskg.loaders.extract import Extraction
 from iskg.loaders.read import Refusal, read_corpus
 from iskg.loaders.renditions import same_work_pairs
@@ -56,11 +57,12 @@ class BuildResult:
     files: list[Path]
 
 
-def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]]) -> Graph:
-    """Ontology + reference vocabulary + what the documents say, in one graph."""
+def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]],
+             vocabulary: Path | None = None) -> Graph:
+    """Ontology + reference vocabulary (the packaged one unless given) + what the documents say, in one graph."""
     graph = bind_prefixes(Graph())
     graph.parse(ontology_path(), format="turtle")
-    graph.parse(vocabulary_path(), format="turtle")
+    graph.parse(vocabulary or vocabulary_path(), format="turtle")
     slugs = document_slugs([ex.document for ex in extractions])
     writer = AboxWriter(graph, slugs)
     for entity in entities.values():
@@ -90,17 +92,21 @@ def entity_level(graph: Graph) -> Graph:
 
 
 def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None,
-          jobs: int = 1, cache: Path | None = None) -> BuildResult:
+          jobs: int = 1, cache: Path | None = None, strict: bool = False) -> BuildResult:
     """Read every text in `corpus`, extract, check and write the graph and report into `out`.
 
     `jobs` worker processes extract the texts; with a `cache` folder, texts extracted by an earlier
-    build are not extracted again. Neither changes a byte of the output.
+    build are not extracted again. Neither changes a byte of the output. `strict`: any refused
+    file stops the build before anything is written.
     """
     prepare_out_dir(out)
     progress(f"reading {corpus}")
     documents, refusals = read_corpus(corpus)
     for refusal in refusals:
         progress(f"refused {refusal.source}: {refusal.reason}")
+    if strict and refusals:
+        total = len(refusals) + len(documents)
+        raise IskgError(f"{len(refusals)} of {total} files refused (--strict): nothing written")
     progress(f"extracting from {len(documents)} documents")
     bar = ProgressBar(len(documents))
     extraction_cache = ExtractionCache(cache) if cache else None
@@ -132,7 +138,6 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     report = build_report(corpus, graph, extractions, refusals, renditions, reasoner, validation, score)
     report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
     progress(f"writing {out}")
-    files = [write_atomic(out / GRAPH_FILE, turtle),
-             write_atomic(out / REPORT_JSON, report_json.encode()),
-             write_atomic(out / REPORT_TEXT, report_text(report).encode())]
+    files = write_together({out / GRAPH_FILE: turtle, out / REPORT_JSON: report_json.encode(),
+                            out / REPORT_TEXT: report_text(report).encode()})
     return BuildResult(graph, extractions, refusals, reasoner, validation, report, files)
