@@ -308,11 +308,16 @@ def main() -> None:
             print(f"N={n}: measuring", file=sys.stderr)
             run["sizes"].append(child(Path(tmp), args))
         print(f"N={n}: built in {run['sizes'][-1]['build_s']:.1f} s", file=sys.stderr)
-    args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / "results.json").write_text(json.dumps(run, indent=1) + "\n")
-    (args.results / "results.md").write_text(markdown(run))
-    picture(run, args.results / "scaling.png")
+        write(run, args.results)  # after each size: an interrupted run still leaves what it measured
+    write(run, args.results)
     print(f"wrote {args.results}/results.md, results.json, scaling.png", file=sys.stderr)
+
+
+def write(run: dict, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "results.json").write_text(json.dumps(run, indent=1) + "\n")
+    (folder / "results.md").write_text(markdown(run))
+    picture(run, folder / "scaling.png")
 
 
 if __name__ == "__main__":

@@ -120,7 +120,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     from iskg.graph.push import push
 
     result = push(Path(args.graph), args.endpoint, args.graph_iri, update_endpoint=args.update_endpoint,
-                  store_endpoint=args.store_endpoint, timeout=args.timeout)
+                  store_endpoint=args.store_endpoint, timeout=args.timeout, batch_triples=args.batch_triples or None)
     replaced = f", replacing {result.previous_triples}" if result.previous_triples else ""
     print(f"pushed {result.triples} triples into <{result.graph_iri}>{replaced} "
           f"({result.method}, {result.target}, {result.seconds:.1f} s)")
@@ -186,6 +186,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update URL, when it cannot be derived")
     p.add_argument("--store-endpoint", metavar="URL", help="Graph Store Protocol URL, when it cannot be derived")
     p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds per request (default: 120)")
+    p.add_argument("--batch-triples", type=int, default=0, metavar="N",
+                   help="stream the file in batches of N triples instead of one request (for large graphs)")
     p.set_defaults(run=cmd_push)
 
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql")
