@@ -16,7 +16,9 @@ import re
 import zipfile
 
 import docx
+import docx.document
 import docx.table
+import docx.text.paragraph
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
@@ -87,7 +89,7 @@ class _Runs:
         parts.append(chunk)
 
 
-def _style(paragraph) -> str:
+def _style(paragraph: docx.text.paragraph.Paragraph) -> str:
     try:
         return paragraph.style.name if paragraph.style is not None else ""
     except (KeyError, ValueError):
@@ -101,7 +103,7 @@ def _heading_level(style: str) -> int:
     return min(6, int(m.group(1)) + 1) if m else 0
 
 
-def _footnotes(document) -> dict[str, etree._Element]:
+def _footnotes(document: docx.document.Document) -> dict[str, etree._Element]:
     """Footnote bodies by id (separators left out)."""
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES:
@@ -110,7 +112,7 @@ def _footnotes(document) -> dict[str, etree._Element]:
     return {}
 
 
-def _blocks(document) -> list[str]:
+def _blocks(document: docx.document.Document) -> list[str]:
     notes: dict[str, str] = {}
     runs = _Runs(notes)
     blocks: list[str] = []
