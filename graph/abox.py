@@ -166,6 +166,8 @@ class AboxWriter:
             g.add((ann, OA.motivatedBy, OA.identifying))
             g.add((ann, OA.hasBody, entity))
             g.add((ann, ISKG.method, Literal(m.method)))
+            if m.added:
+                g.add((ann, ISKG.inAddedText, Literal(True)))
             self._target(ann, p, m.start, m.end, texts[m.paragraph][m.start:m.end])
         for rm in ex.relations:
             r = rm.relation
@@ -177,6 +179,12 @@ class AboxWriter:
             g.add((ann, OA.motivatedBy, OA.describing))
             g.add((ann, OA.hasBody, statement))
             g.add((ann, ISKG.method, Literal(r.method)))
+            if r.modality:
+                g.add((ann, ISKG.modality, Literal(r.modality)))
+            if r.addressee:
+                g.add((ann, ISKG.addressee, URIRef(r.addressee)))
+            if rm.added:
+                g.add((ann, ISKG.inAddedText, Literal(True)))
             g.add((statement, RDF.type, RDF.Statement))
             g.add((statement, RDF.subject, s))
             g.add((statement, RDF.predicate, pred))

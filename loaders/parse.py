@@ -14,6 +14,21 @@ from iskg.loaders import markup, metadata, ocr, segment
 from iskg.loaders.errors import file_error
 from iskg.loaders.model import Document, DocumentFormat
 
+MAX_LINE_CHARS = 100_000
+
+
+def _check_lines(text: str, source: str) -> None:
+    """Refuse a line longer than any paragraph of prose: evidence checks slice each paragraph's
+    text once per mention, so one huge paragraph costs its length times its mentions."""
+    start, number = 0, 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
+            raise file_error(source, f"line {number} is {end - start} characters long, over the limit of "
+                                     f"{MAX_LINE_CHARS}: not running text")
+        start, number = end + 1, number + 1
+
 
 def form_feeds(text: str) -> tuple[int, ...]:
     """Where pages 2, 3, ... begin in a text that marks page breaks with form feeds."""
@@ -29,11 +44,13 @@ def parse_text(text: str, source: str, encoding: str, *, media_type: str = "text
     `fmt` overrides the detected format (a reader knows, e.g., that its text is OCR output);
     `structured=True` when the blocks are the file's own paragraphs (PDF layout, HTML, Word), so that
     none is joined to the one before as a paragraph cut by a stray blank line would be."""
+    _check_lines(text, source)
     wrapped = ocr.is_wrapped(ocr.split_lines(text))
     fmt = fmt or markup.detect_format(text, wrapped)
     layout = segment.segment(text, fmt, wrapped, structured=structured)
     if not layout.paragraphs and not layout.sections:
-        raise file_error(source, "no readable text")
+        deleted = " (all of it is marked as deleted)" if fmt == "draft" else ""
+        raise file_error(source, f"no readable text{deleted}")
     breaks = page_breaks if page_breaks is not None else form_feeds(text) or None
     paragraphs = layout.paragraphs
     if breaks is not None:

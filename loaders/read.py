@@ -8,6 +8,7 @@ one-line reason and the other files still load. Which reader reads a file is dec
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,16 +30,30 @@ class Refusal:
     reason: str
 
 
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"))
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, read only from a regular file (a pipe or device could block or never end)
+    and never more than MAX_BYTES of it, whatever its size claims."""
     name = path.name
-    if path.is_dir():
-        raise file_error(name, "not a file (a directory)")
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise file_error(name, "not a file (a directory)")
+        for test, kind in _KINDS:
+            if test(mode):
+                raise file_error(name, f"not a regular file ({kind})")
         if path.stat().st_size > MAX_BYTES:
             raise file_error(name, f"file too large (over {MAX_BYTES} bytes)")
-        return path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as err:
         raise file_error(name, f"cannot read: {err.strerror or err}") from None
+    if len(data) > MAX_BYTES:
+        raise file_error(name, f"file too large (over {MAX_BYTES} bytes)")
+    return data
 
 
 def read_bytes(data: bytes, name: str) -> Document:

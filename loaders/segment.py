@@ -41,7 +41,7 @@ _SUBJECT, _LABEL = _rx("subject"), _rx("label_line")
 _NOTES = [re.compile(p["pattern"]) for p in _LAYOUT["footnote_starts"]]
 _SCHEMES = [(p["why"].split(":")[0], re.compile(p["pattern"])) for p in _LAYOUT["numbering_schemes"]]
 _HEAD = [re.compile(p["pattern"]) for p in _LAYOUT["head_furniture"]]
-_TRAILING_MARKUP = re.compile(r"(?:[*_~]+|</?\w+>|\s+)+$")
+_TAG = re.compile(r"</?\w+>")
 
 MAX_HEADING_CHARS = 160
 MAX_HEADING_WORDS = 22
@@ -76,7 +76,23 @@ class Layout:
 
 
 def _bare(text: str) -> str:
-    return _TRAILING_MARKUP.sub("", text)
+    """The text without trailing emphasis marks, tags and spaces.
+
+    Peeled from the end, never copying: a regex of nested repeats ("(?:[*_~]+|…)+$") backtracks
+    exponentially on a line like "Signed: ______________________ on".
+    """
+    end = len(text)
+    while True:
+        cut = end
+        while cut and (text[cut - 1].isspace() or text[cut - 1] in "*_~"):
+            cut -= 1
+        if cut and text[cut - 1] == ">":
+            start = text.rfind("<", 0, cut)
+            if start >= 0 and _TAG.fullmatch(text, start, cut):
+                cut = start
+        if cut == end:
+            return text[:end]
+        end = cut
 
 
 def _footnote_start(text: str, refs: frozenset[str]) -> re.Match[str] | None:
