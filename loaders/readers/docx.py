@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 import docx
 import docx.document
@@ -150,9 +151,10 @@ def _blocks(document: docx.document.Document) -> list[str]:
 def read(data: bytes, name: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as err:
+        blocks = _blocks(document)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, etree.XMLSyntaxError,
+            EOFError, zlib.error) as err:
         raise file_error(name, f"malformed Word file ({type(err).__name__})") from None
-    blocks = _blocks(document)
     if not blocks:
         raise file_error(name, "no readable text (an empty Word document)")
     doc = parse_text("\n\n".join(blocks) + "\n", name, "utf-8", media_type=MEDIA_TYPE, structured=True)

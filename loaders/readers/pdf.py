@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTComponent, LTCurve, LTImage, LTTextLineHorizontal
 from pdfminer.pdfdocument import PDFEncryptionError
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psexceptions import PSException
 
 from iskg.loaders import markup, ocr, scan
 from iskg.loaders.errors import file_error
@@ -141,7 +139,7 @@ def _pages(data: bytes, name: str) -> list[_Page]:
         return pages
     except PDFEncryptionError:
         raise file_error(name, "encrypted PDF (cannot read its text)") from None
-    except (PDFSyntaxError, PSException, ValueError, TypeError, KeyError) as err:
+    except Exception as err:  # a damaged file makes pdfminer raise struct, zlib, index ... errors: all mean malformed
         raise file_error(name, f"malformed PDF ({type(err).__name__}: {' '.join(str(err).split())[:80]})") from None
 
 
