@@ -86,6 +86,9 @@ class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; owns the worker pool and stops it when closed."""
 
     daemon_threads = True
+    # socketserver's default backlog of 5 overflows under a burst of concurrent clients on a busy
+    # machine, and an overflowing accept queue can reset a connection the client already wrote to
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], pool: WorkerPool, limits: Limits, log: Log | None) -> None:
         self.pool = pool
