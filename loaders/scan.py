@@ -11,6 +11,8 @@ import io
 import shutil
 import subprocess
 
+import pypdfium2
+
 from iskg.loaders.errors import file_error
 from iskg.loaders.model import Document
 from iskg.loaders.parse import form_feeds, parse_text
@@ -27,8 +29,6 @@ def tesseract() -> str | None:
 
 
 def _page_images(data: bytes, name: str) -> list[bytes]:
-    import pypdfium2
-
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as err:

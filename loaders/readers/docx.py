@@ -14,9 +14,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 import docx
+import docx.document
 import docx.table
+import docx.text.paragraph
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
@@ -87,7 +90,7 @@ class _Runs:
         parts.append(chunk)
 
 
-def _style(paragraph) -> str:
+def _style(paragraph: docx.text.paragraph.Paragraph) -> str:
     try:
         return paragraph.style.name if paragraph.style is not None else ""
     except (KeyError, ValueError):
@@ -101,7 +104,7 @@ def _heading_level(style: str) -> int:
     return min(6, int(m.group(1)) + 1) if m else 0
 
 
-def _footnotes(document) -> dict[str, etree._Element]:
+def _footnotes(document: docx.document.Document) -> dict[str, etree._Element]:
     """Footnote bodies by id (separators left out)."""
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES:
@@ -110,7 +113,7 @@ def _footnotes(document) -> dict[str, etree._Element]:
     return {}
 
 
-def _blocks(document) -> list[str]:
+def _blocks(document: docx.document.Document) -> list[str]:
     notes: dict[str, str] = {}
     runs = _Runs(notes)
     blocks: list[str] = []
@@ -148,9 +151,10 @@ def _blocks(document) -> list[str]:
 def read(data: bytes, name: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as err:
+        blocks = _blocks(document)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, etree.XMLSyntaxError,
+            EOFError, zlib.error) as err:
         raise file_error(name, f"malformed Word file ({type(err).__name__})") from None
-    blocks = _blocks(document)
     if not blocks:
         raise file_error(name, "no readable text (an empty Word document)")
     doc = parse_text("\n\n".join(blocks) + "\n", name, "utf-8", media_type=MEDIA_TYPE, structured=True)

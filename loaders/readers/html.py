@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -63,7 +64,7 @@ class _Node:
     def words(self) -> set[str]:
         return {w for key in ("class", "id") for w in _WORDS.split(self.attrs.get(key, "").lower()) if w}
 
-    def iter(self):
+    def iter(self) -> Iterator[_Node]:
         yield self
         for child in self.children:
             if isinstance(child, _Node):
