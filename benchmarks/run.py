@@ -221,6 +221,7 @@ def markdown(run: dict) -> str:
               f"`iskg build` of the five texts, end to end: median {run['cli_5']['median_s']:.2f} s "
               f"(runs {run['cli_5']['runs']}).", ""]
     big = [i for i, n in enumerate(ns) if n >= 100]
+    big = big if len(big) >= 2 else list(range(len(ns)))
     if len(big) >= 2:
         t = exponent([ns[i] for i in big], [sizes[i]["build_s"] for i in big])
         m = exponent([ns[i] for i in big], [sizes[i]["peak_rss_bytes"] for i in big])
@@ -262,8 +263,9 @@ def picture(run: dict, path: Path) -> None:
     for axis, key, scale, label in ((a, "build_s", 1, "build time (s)"),
                                     (b, "peak_rss_bytes", 2**20, "peak memory (MiB)")):
         values = [r[key] / scale for r in sizes]
-        k = exponent([n for n in ns if n >= 100], [v for n, v in zip(ns, values, strict=True) if n >= 100])
-        axis.loglog(ns, values, "o-", label=f"iskg build (fit N^{k:.2f} for N ≥ 100)" if k else "iskg build")
+        lo = 100 if sum(n >= 100 for n in ns) >= 2 else min(ns)  # the fit wants two sizes at least
+        k = exponent([n for n in ns if n >= lo], [v for n, v in zip(ns, values, strict=True) if n >= lo])
+        axis.loglog(ns, values, "o-", label=f"iskg build (fit N^{k:.2f} for N ≥ {lo})" if k else "iskg build")
         axis.set_xlabel("documents (N)")
         axis.set_ylabel(label)
         axis.grid(True, which="both", alpha=0.3)
