@@ -12,13 +12,12 @@ is a miss.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from iskg.graph.files import write_atomic
 from iskg.loaders.extract import Extraction, Mention
 from iskg.loaders.matcher import Matcher
 from iskg.loaders.model import Document
@@ -88,14 +87,7 @@ class ExtractionCache:
     def _write(self, kind: str, key: str, value: object) -> None:
         path = self._path(kind, key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def lookup(self, documents: list[Document], entities: Vocabulary) -> list[Extraction | None]:
         """The cached extraction of each document where it still holds, else None."""
