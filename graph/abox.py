@@ -91,6 +91,9 @@ class AboxWriter:
             g.add((node, DCTERMS.identifier, Literal(doc.identifier)))
         g.add((node, ISKG["format"], Literal(doc.format)))
         g.add((node, ISKG.encoding, Literal(doc.encoding)))
+        g.add((node, DCTERMS["format"], Literal(doc.media_type)))
+        if doc.language:
+            g.add((node, DCTERMS.language, Literal(doc.language)))
         for cite in doc.citations:
             cited = URIRef(document_iri(document_slug(cite.identifier)))
             if cited == node:
@@ -117,6 +120,8 @@ class AboxWriter:
         g.add((p, ISKG.position, Literal(para.index)))
         g.add((p, ISKG.sourceStart, Literal(para.source_start)))
         g.add((p, ISKG.sourceEnd, Literal(para.source_end)))
+        if para.page is not None:
+            g.add((p, ISKG.page, Literal(para.page, datatype=XSD.positiveInteger)))
         for k, rev in enumerate(para.revisions, start=1):
             mark = URIRef(f"{p}/r/{k}")
             g.add((mark, RDF.type, ISKG.RevisionMark))
@@ -161,6 +166,8 @@ class AboxWriter:
             g.add((ann, OA.motivatedBy, OA.identifying))
             g.add((ann, OA.hasBody, entity))
             g.add((ann, ISKG.method, Literal(m.method)))
+            if m.added:
+                g.add((ann, ISKG.inAddedText, Literal(True)))
             self._target(ann, p, m.start, m.end, texts[m.paragraph][m.start:m.end])
         for rm in ex.relations:
             r = rm.relation
@@ -172,6 +179,12 @@ class AboxWriter:
             g.add((ann, OA.motivatedBy, OA.describing))
             g.add((ann, OA.hasBody, statement))
             g.add((ann, ISKG.method, Literal(r.method)))
+            if r.modality:
+                g.add((ann, ISKG.modality, Literal(r.modality)))
+            if r.addressee:
+                g.add((ann, ISKG.addressee, URIRef(r.addressee)))
+            if rm.added:
+                g.add((ann, ISKG.inAddedText, Literal(True)))
             g.add((statement, RDF.type, RDF.Statement))
             g.add((statement, RDF.subject, s))
             g.add((statement, RDF.predicate, pred))

@@ -10,6 +10,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,14 +19,18 @@ from rdflib.namespace import RDF
 
 from iskg.graph.abox import AboxWriter, document_slugs
 from iskg.graph.dataset import dataset_description
-from iskg.graph.files import prepare_out_dir, write_atomic
+from iskg.graph.extraction import extract_corpus
+from iskg.graph.extraction_cache import ExtractionCache
+from iskg.graph.files import prepare_out_dir, write_together
 from iskg.graph.namespaces import ISKG, OA, bind_prefixes
 from iskg.graph.ontology_docs import ontology_html
+from iskg.graph.progress import ProgressBar
 from iskg.graph.reasoning import ReasonerResult, check_consistency
 from iskg.graph.report import build_report, report_text
 from iskg.graph.turtle import turtle_bytes
 from iskg.graph.validate import ValidationResult, validate
-from iskg.loaders.extract import Extraction, Extractor
+from iskg.loaders.errors import IskgError
+from iskg.loaders.extract import Extraction
 from iskg.loaders.read import Refusal, read_corpus
 from iskg.loaders.renditions import same_work_pairs
 from iskg.ontology import ontology_path, vocabulary_path
@@ -56,11 +61,12 @@ class BuildResult:
     files: list[Path]
 
 
-def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]]) -> Graph:
-    """Ontology + reference vocabulary + what the documents say, in one graph."""
+def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]],
+             vocabulary: Path | None = None) -> Graph:
+    """Ontology + reference vocabulary (the packaged one unless given) + what the documents say, in one graph."""
     graph = bind_prefixes(Graph())
     graph.parse(ontology_path(), format="turtle")
-    graph.parse(vocabulary_path(), format="turtle")
+    graph.parse(vocabulary or vocabulary_path(), format="turtle")
     slugs = document_slugs([ex.document for ex in extractions])
     writer = AboxWriter(graph, slugs)
     for entity in entities.values():
@@ -94,26 +100,43 @@ def entity_level(graph: Graph) -> Graph:
     return out
 
 
-def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None
-          ) -> BuildResult:
-    """Read every text in `corpus`, extract, check and write the graph and report into `out`."""
+def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None,
+          jobs: int = 1, cache: Path | None = None, strict: bool = False) -> BuildResult:
+    """Read every text in `corpus`, extract, check and write the graph and report into `out`.
+
+    `jobs` worker processes extract the texts; with a `cache` folder, texts extracted by an earlier
+    build are not extracted again. Neither changes a byte of the output. `strict`: any refused
+    file stops the build before anything is written.
+    """
     prepare_out_dir(out)
     progress(f"reading {corpus}")
     documents, refusals = read_corpus(corpus)
     for refusal in refusals:
         progress(f"refused {refusal.source}: {refusal.reason}")
+    if strict and refusals:
+        total = len(refusals) + len(documents)
+        raise IskgError(f"{len(refusals)} of {total} files refused (--strict): nothing written")
     progress(f"extracting from {len(documents)} documents")
-    extractor = Extractor.default()
-    extractor.learn(documents)
-    extractions = [extractor.extract(doc) for doc in documents]
+    bar = ProgressBar(len(documents))
+    extraction_cache = ExtractionCache(cache) if cache else None
+    try:
+        extractor, extractions = extract_corpus(documents, jobs=jobs, cache=extraction_cache, advance=bar.advance)
+    finally:
+        bar.close()
+    if extraction_cache:
+        progress(f"cache: {extraction_cache.stats.hits} texts reused, {extraction_cache.stats.misses} extracted")
     renditions = same_work_pairs(documents)
     graph = populate(extractions, extractor.entities, renditions)
-    progress(f"checking consistency of {len(graph)} triples with HermiT")
-    reasoner = check_consistency(entity_level(graph))
-    progress(f"{reasoner.message} in {reasoner.seconds:.1f} s; validating with SHACL")
-    validation = validate(graph)
+    progress(f"checking consistency of {len(graph)} triples with HermiT, validating with SHACL")
+    # HermiT runs in a Java process: it proceeds while this one validates and serialises. It also
+    # redirects standard error while it runs, so progress is reported once it is done.
+    with ThreadPoolExecutor(1) as pool:
+        reasoning = pool.submit(check_consistency, entity_level(graph))
+        validation = validate(graph)
+        turtle = turtle_bytes(graph)
+        reasoner = reasoning.result()
+    progress(f"{reasoner.message} in {reasoner.seconds:.1f} s")
     progress(f"SHACL {'conforms' if validation.conforms else 'does not conform'} ({validation.seconds:.1f} s)")
-    turtle = turtle_bytes(graph)
     score = None
     if scorer:
         progress("scoring")
@@ -125,9 +148,7 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
     progress(f"writing {out}")
     description = turtle_bytes(dataset_description(graph, turtle_size=len(turtle)))
-    files = [write_atomic(out / GRAPH_FILE, turtle),
-             write_atomic(out / REPORT_JSON, report_json.encode()),
-             write_atomic(out / REPORT_TEXT, report_text(report).encode()),
-             write_atomic(out / DATASET_FILE, description),
-             write_atomic(out / ONTOLOGY_DOCS, ontology_html())]
+    files = write_together({out / GRAPH_FILE: turtle, out / REPORT_JSON: report_json.encode(),
+                            out / REPORT_TEXT: report_text(report).encode(), out / DATASET_FILE: description,
+                            out / ONTOLOGY_DOCS: ontology_html()})
     return BuildResult(graph, extractions, refusals, reasoner, validation, report, files)

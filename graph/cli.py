@@ -1,7 +1,9 @@
 """The `iskg` command: a thin shell over the library functions.
 
-Exit codes: 0 success; 1 a check failed (graph inconsistent or not conforming); 2 bad input or
-usage; 3 the build succeeded but some files were refused (see the report).
+Exit codes: 0 success; 1 a check failed (graph inconsistent or not conforming, or `iskg check`
+found an error-level problem); 2 bad input or usage, including any refused file under
+`build --strict`; 3 the build succeeded but some files were refused (see the report); 130
+interrupted (Ctrl-C or SIGTERM), with no output half-written.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from iskg.graph.build import build
+    from iskg.graph.interrupt import interrupt_on_sigterm
     from iskg.graph.scoring import external_scorer
 
     if bool(args.gold) != bool(args.scorer):
@@ -37,7 +40,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         raise IskgError(f"{corpus}: corpus folder not found")
-    result = build(corpus, Path(args.out), scorer=scorer)
+    if args.jobs < 1:
+        raise IskgError("--jobs wants a number of processes, 1 or more")
+    cache = Path(args.cache) if args.cache else None
+    interrupt_on_sigterm()
+    result = build(corpus, Path(args.out), scorer=scorer, jobs=args.jobs, cache=cache, strict=args.strict)
     print(result.files[2].read_text(encoding="utf-8"), end="")
     print("wrote " + ", ".join(str(f) for f in result.files))
     if not (result.reasoner.ok and result.validation.conforms):
@@ -58,6 +65,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(result.report_text, end="" if result.report_text.endswith("\n") else "\n")
     print(f"{path}: does not conform ({result.violations} violations)", file=sys.stderr)
     return EXIT_CHECK_FAILED
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from iskg.graph.check import load_checks, report_json, report_table, run_checks
+
+    checks = load_checks()
+    report = run_checks(Path(args.file), checks)
+    sys.stdout.write(report_json(report, checks) if args.format == "json" else report_table(report, checks))
+    if not report.passed:
+        print(f"{args.file}: {len(report.at('error'))} error-level findings", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    return 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -101,7 +120,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     from iskg.graph.push import push
 
     result = push(Path(args.graph), args.endpoint, args.graph_iri, update_endpoint=args.update_endpoint,
-                  store_endpoint=args.store_endpoint, timeout=args.timeout)
+                  store_endpoint=args.store_endpoint, timeout=args.timeout, batch_triples=args.batch_triples or None)
     replaced = f", replacing {result.previous_triples}" if result.previous_triples else ""
     print(f"pushed {result.triples} triples into <{result.graph_iri}>{replaced} "
           f"({result.method}, {result.target}, {result.seconds:.1f} s)")
@@ -152,11 +171,20 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", default="out", help="output folder (default: out/)")
     b.add_argument("--gold", help="gold annotations to score the build against (with --scorer)")
     b.add_argument("--scorer", help="the scorer script to run on the built graph (with --gold)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N", help="processes extracting texts (default: 1)")
+    b.add_argument("--cache", metavar="DIR", help="keep extractions here and reuse them for unchanged texts")
+    b.add_argument("--strict", action="store_true",
+                   help="any refused file is fatal: exit 2 and write nothing (default: build the rest, exit 3)")
     b.set_defaults(run=cmd_build)
 
     v = sub.add_parser("validate", help="SHACL-validate a graph")
     v.add_argument("file", nargs="?", default="out/iskg.ttl", help="graph file (default: out/iskg.ttl)")
     v.set_defaults(run=cmd_validate)
+
+    c = sub.add_parser("check", help="run the graph quality queries (queries/checks/*.rq); fail on error-level")
+    c.add_argument("file", nargs="?", default="out/iskg.ttl", help="graph file (default: out/iskg.ttl)")
+    c.add_argument("--format", choices=["table", "json"], default="table")
+    c.set_defaults(run=cmd_check)
 
     q = sub.add_parser("query", help="run a stored SPARQL query on the built graph")
     q.add_argument("name", nargs="?", help="stored query name (see --list)")
@@ -183,6 +211,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update URL, when it cannot be derived")
     p.add_argument("--store-endpoint", metavar="URL", help="Graph Store Protocol URL, when it cannot be derived")
     p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds per request (default: 120)")
+    p.add_argument("--batch-triples", type=int, default=0, metavar="N",
+                   help="stream the file in batches of N triples instead of one request (for large graphs)")
     p.set_defaults(run=cmd_push)
 
     a = sub.add_parser("analyse", help="network analyses as tables (printed, and CSV) and pictures (PNG)")

@@ -240,10 +240,17 @@ class Client:
 
     def put(self, store_url: str, graph: str, body: bytes, media_type: str = "text/turtle") -> int:
         """Graph Store Protocol PUT: replace `graph` with `body`; the status on success."""
+        return self._send("PUT", store_url, graph, body, media_type)
+
+    def post(self, store_url: str, graph: str, body: bytes, media_type: str = "application/n-triples") -> int:
+        """Graph Store Protocol POST: add `body` to `graph`; the status on success."""
+        return self._send("POST", store_url, graph, body, media_type)
+
+    def _send(self, method: str, store_url: str, graph: str, body: bytes, media_type: str) -> int:
         sep = "&" if urllib.parse.urlsplit(store_url).query else "?"
         request = urllib.request.Request(store_url + sep + urllib.parse.urlencode({"graph": graph}), data=body,
-                                         method="PUT", headers={"Content-Type": f"{media_type}; charset=utf-8",
-                                                                "User-Agent": _AGENT})
+                                         method=method, headers={"Content-Type": f"{media_type}; charset=utf-8",
+                                                                 "User-Agent": _AGENT})
         authorization = self._authorization(store_url)
         if authorization:
             request.add_unredirected_header("Authorization", authorization)

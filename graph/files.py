@@ -1,4 +1,10 @@
-"""Writing outputs so that no file is ever left half-written."""
+"""Writing outputs so that no file is ever left half-written.
+
+Each output goes to a hidden temporary file beside it (`.NAME.XXXX.tmp`) that is renamed over
+the old one only when complete; a build writes all its temporaries before renaming any, so an
+interruption leaves the previous set of outputs as it was. A process killed outright (SIGKILL)
+cannot remove its temporary files; the next write into that folder does.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ import tempfile
 from pathlib import Path
 
 from iskg.loaders.errors import IskgError
+
+_TMP_SUFFIX = ".tmp"
 
 
 def prepare_out_dir(out: Path) -> Path:
@@ -22,20 +30,62 @@ def prepare_out_dir(out: Path) -> Path:
     return out
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _temporary(path: Path) -> tuple[int, Path]:
     try:
-        # mkstemp makes the file private; outputs are meant to be read like any file the user writes
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TMP_SUFFIX)
+    except OSError as e:
+        raise IskgError(f"{path.parent}: cannot write output ({e.strerror})") from e
+    return fd, Path(tmp)
+
+
+def _fill(fd: int, tmp: Path, data: bytes) -> None:
+    # mkstemp makes the file private; outputs are meant to be read like any file the user writes
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def stale_temporaries(path: Path) -> list[Path]:
+    """Temporary files for `path` that a killed writer left behind."""
+    return sorted(path.parent.glob(f".{path.name}.*{_TMP_SUFFIX}"))
+
+
+def write_together(outputs: dict[Path, bytes]) -> list[Path]:
+    """Write every output to a temporary file, then rename them all into place.
+
+    Stale temporaries of these outputs are removed first; on any error (or an interrupt) the
+    temporaries made so far are removed and no output has been replaced.
+    """
+    made: list[Path] = []
+    try:
+        for path in outputs:
+            for stale in stale_temporaries(path):
+                stale.unlink(missing_ok=True)
+        for path, data in outputs.items():
+            fd, tmp = _temporary(path)
+            made.append(tmp)
+            _fill(fd, tmp, data)
+        for tmp, path in zip(made, outputs, strict=True):
+            os.replace(tmp, path)
+    except OSError as e:
+        _remove(made)
+        raise IskgError(f"{e.filename or next(iter(outputs)).parent}: cannot write output ({e.strerror})") from e
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _remove(made)
         raise
-    return path
+    return list(outputs)
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write one file through a temporary file beside it, renamed into place."""
+    return write_together({path: data})[0]
+
+
+def _remove(paths: list[Path]) -> None:
+    for tmp in paths:
+        tmp.unlink(missing_ok=True)
+

@@ -5,6 +5,10 @@ version goes into a temporary named graph beside the old one (named by its conte
 counted there, and only then replaces the old one with a single SPARQL Update request
 (`MOVE`), which a store applies whole or not at all. Anything failing before that leaves the
 old graph as it was, and the temporary graph is dropped.
+
+With `batch_triples`, the file is never held whole: it is parsed as a stream and sent as N-Triples
+batches (Graph Store Protocol POST, else INSERT DATA), so a graph larger than this process's memory
+can go into a server; triples on blank nodes (the ontology's axioms, few) travel together at the end.
 """
 
 from __future__ import annotations
@@ -44,7 +48,8 @@ class PushResult:
 
 def push(graph_file: Path, endpoint: str, graph_iri: str = DEFAULT_GRAPH_IRI, *, auth: Credentials | None = None,
          update_endpoint: str | None = None, store_endpoint: str | None = None, gsp: bool = True,
-         timeout: float = DEFAULT_TIMEOUT, chunk_triples: int = CHUNK_TRIPLES) -> PushResult:
+         timeout: float = DEFAULT_TIMEOUT, chunk_triples: int = CHUNK_TRIPLES,
+         batch_triples: int | None = None) -> PushResult:
     """Load `graph_file` (Turtle) into the named graph `graph_iri` on the server at `endpoint`.
 
     Credentials: `auth`, else ISKG_ENDPOINT_USER/ISKG_ENDPOINT_PASSWORD, else a netrc entry
@@ -55,34 +60,43 @@ def push(graph_file: Path, endpoint: str, graph_iri: str = DEFAULT_GRAPH_IRI, *,
     where = endpoints(endpoint, update=update_endpoint, store=store_endpoint)
     client = Client(where, auth if auth is not None else credentials_for(endpoint), timeout)
     try:
-        data = graph_file.read_bytes()
+        if batch_triples:
+            with graph_file.open("rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
+        else:
+            data = graph_file.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
     except OSError as e:
         raise IskgError(f"{graph_file}: cannot read graph ({e.strerror}; run 'iskg build' first?)") from None
-    triples = [quad.triple for quad in open_store(graph_file)]
-    incoming = _iri(f"{graph_iri}{INCOMING}{hashlib.sha256(data).hexdigest()[:16]}", "temporary graph")
+    triples = [] if batch_triples else [quad.triple for quad in open_store(graph_file)]
+    expected = len(triples)
+    incoming = _iri(f"{graph_iri}{INCOMING}{digest[:16]}", "temporary graph")
 
     step = "uploading"
     try:
-        method, sent_to = _upload(client, incoming, data, triples, gsp=gsp, chunk_triples=chunk_triples)
+        if batch_triples:
+            method, sent_to, expected = _upload_batches(client, incoming, graph_file, batch_triples, gsp=gsp)
+        else:
+            method, sent_to = _upload(client, incoming, data, triples, gsp=gsp, chunk_triples=chunk_triples)
         step = "counting the uploaded triples"
         got = count(client, incoming)
-        if got != len(triples):
-            raise IskgError(f"the temporary graph holds {got} triples, the file {len(triples)}")
+        if got != expected:
+            raise IskgError(f"the temporary graph holds {got} triples, the file {expected}")
         previous = count(client, target)
         step = "swapping the new graph in"
         swap(client, incoming, target)
     except Exception as e:  # any failure part-way: clean up, then say exactly what state we left
-        raise IskgError(_failure(client, endpoint, step, e, incoming, target, len(triples))) from None
+        raise IskgError(_failure(client, endpoint, step, e, incoming, target, expected)) from None
 
     try:
         final = count(client, target)
     except IskgError as e:
         raise IskgError(f"push to {safe_url(endpoint)}: the new graph was swapped in, but checking it failed: {e}"
                         ) from None
-    if final != len(triples):
+    if final != expected:
         raise IskgError(f"push to {safe_url(endpoint)}: after the swap {target} holds {final} triples, "
-                        f"expected {len(triples)}")
-    return PushResult(graph_iri, len(triples), previous, method, safe_url(sent_to), _drop_stale(client, graph_iri),
+                        f"expected {expected}")
+    return PushResult(graph_iri, expected, previous, method, safe_url(sent_to), _drop_stale(client, graph_iri),
                       round(time.monotonic() - started, 3))
 
 
@@ -120,6 +134,46 @@ def _upload(client: Client, incoming: ox.NamedNode, data: bytes, triples: list[o
         lines = "\n".join(f"{t} ." for t in chunk)
         client.update(f"INSERT DATA {{ GRAPH {incoming} {{\n{lines}\n}} }}")
     return "SPARQL Update", client.where.update
+
+
+def batches(graph_file: Path, size: int) -> Iterator[list[ox.Triple]]:
+    """The file's triples, parsed as a stream, in batches of `size`; blank-node triples last, grouped."""
+    on_blank_nodes: list[ox.Triple] = []
+    batch: list[ox.Triple] = []
+    for quad in ox.parse(path=graph_file, format=ox.RdfFormat.TURTLE):
+        triple = quad.triple
+        if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+            on_blank_nodes.append(triple)
+            continue
+        batch.append(triple)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+    yield from chunks(on_blank_nodes, size)
+
+
+def _upload_batches(client: Client, incoming: ox.NamedNode, graph_file: Path, size: int, *, gsp: bool
+                    ) -> tuple[str, str, int]:
+    """Each batch as one Graph Store Protocol POST of N-Triples, or one INSERT DATA; the triples sent."""
+    client.update(f"DROP SILENT GRAPH {incoming}")
+    stores = list(client.where.stores) if gsp else []
+    sent = 0
+    for batch in batches(graph_file, size):
+        lines = "\n".join(f"{t} ." for t in batch)
+        while stores:
+            try:
+                client.post(stores[0], incoming.value, (lines + "\n").encode("utf-8"))
+                break
+            except HttpError as e:
+                if e.status not in _NO_GSP or sent:
+                    raise
+                stores.pop(0)  # not a Graph Store here: the next candidate, then SPARQL Update
+        else:
+            client.update(f"INSERT DATA {{ GRAPH {incoming} {{\n{lines}\n}} }}")
+        sent += len(batch)
+    return ("Graph Store Protocol", stores[0], sent) if stores else ("SPARQL Update", client.where.update, sent)
 
 
 def chunks(triples: Iterable[ox.Triple], size: int) -> Iterator[list[ox.Triple]]:

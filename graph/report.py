@@ -38,6 +38,7 @@ def _document_entry(ex: Extraction, tops: dict[URIRef, str]) -> dict:
         "title": doc.title,
         "type": doc.doc_type,
         "format": doc.format,
+        "media_type": doc.media_type,
         "encoding": doc.encoding,
         "sections": len(doc.sections),
         "paragraphs": len(doc.paragraphs),

@@ -21,10 +21,11 @@ it. `default-graph-uri` and `named-graph-uri` are honoured: they replace FROM / 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import ipaddress
 import re
-import signal
+import socket
 import sys
 import threading
 import time
@@ -38,6 +39,7 @@ from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 import pyoxigraph as ox
 
+from iskg.graph.interrupt import interrupt_on_sigterm
 from iskg.graph.serve_formats import FORMATS, W3C_FORMATS, Format, negotiate, offered
 from iskg.graph.serve_guard import inspect_query
 from iskg.graph.serve_pool import GRAPH_IRI, Job, Outcome, WorkerPool, store_to_nquads
@@ -55,6 +57,8 @@ Log = Callable[[str], None]
 SD = "http://www.w3.org/ns/sparql-service-description#"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LINGER_SECONDS = 1.0  # how long a closing connection waits for the client to stop sending
+_LINGER_BYTES = 1_000_000
 _SAFE_HOST = re.compile(r"^(?:[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
 
 
@@ -82,6 +86,9 @@ class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; owns the worker pool and stops it when closed."""
 
     daemon_threads = True
+    # socketserver's default backlog of 5 overflows under a burst of concurrent clients on a busy
+    # machine, and an overflowing accept queue can reset a connection the client already wrote to
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], pool: WorkerPool, limits: Limits, log: Log | None) -> None:
         self.pool = pool
@@ -99,6 +106,21 @@ class SparqlServer(ThreadingHTTPServer):
     def server_close(self) -> None:
         super().server_close()
         self.pool.close()
+
+    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
+        """Close after reading what the client still sends (bounded), so the close is no reset.
+
+        A connection closed with unread bytes (the rest of a URL over the request-line limit, a
+        refused body) is reset by the kernel, and the reset can discard the 4xx answer before
+        the client reads it.
+        """
+        with contextlib.suppress(OSError):
+            request.shutdown(socket.SHUT_WR)
+            request.settimeout(_LINGER_SECONDS)
+            left = _LINGER_BYTES
+            while left > 0 and (chunk := request.recv(min(left, 65536))):
+                left -= len(chunk)
+        self.close_request(request)
 
     def start_background(self) -> threading.Thread:
         """Serve from a daemon thread (tests, notebooks); stop with shutdown() then server_close()."""
@@ -398,10 +420,6 @@ def make_server(source: ox.Store | Path, host: str = "127.0.0.1", port: int = 0,
         raise IskgError(f"cannot listen on {host}:{port}: {e.strerror or e}") from e
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def serve(graph_file: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, timeout: float = DEFAULT_TIMEOUT,
           max_results: int = DEFAULT_MAX_RESULTS, *, workers: int = DEFAULT_WORKERS,
           memory_limit_mb: int = DEFAULT_MEMORY_LIMIT_MB, log: Log | None = _stderr) -> None:
@@ -409,7 +427,7 @@ def serve(graph_file: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, t
     server = make_server(graph_file, host, port, timeout, max_results, workers=workers,
                          memory_limit_mb=memory_limit_mb, log=log)
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _interrupt)
+        interrupt_on_sigterm()
     try:
         print(f"iskg: serving {graph_file} ({server.pool.triples} triples) at {server.url} "
               f"with {workers} workers; Ctrl-C stops", file=sys.stderr, flush=True)

@@ -19,6 +19,7 @@ UTF16_NUL_SHARE = 0.3
 UTF16_OTHER_SHARE = 0.05
 _SNIFF_BYTES = 8192
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
@@ -69,13 +70,19 @@ def _decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         raise file_error(name, "binary content (NUL bytes)")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        invalid_at = err.start
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 maps every byte.
-        return data.decode("latin-1"), "latin-1"
+        pass
+    # cp1252 leaves five bytes undefined; latin-1 maps every byte, but those to control codes. A few
+    # are a stray byte in a Western text; many mean a multi-byte encoding (Shift JIS, GBK, ...).
+    undefined = sum(data.count(b) for b in _CP1252_UNDEFINED)
+    if undefined / len(data) > MAX_CONTROL_SHARE:
+        raise file_error(name, f"not text in an encoding read here: invalid UTF-8 (byte {invalid_at}), and "
+                               f"{undefined} bytes undefined in cp1252")
+    return data.decode("latin-1"), "latin-1"
 
 
 def normalise(text: str) -> str:

@@ -153,3 +153,38 @@ def find_names(text: str) -> list[Definition]:
         cls = rules["heads"].get(head.surface) or rules["heads"].get(head.surface.rstrip("s"))
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
     return out
+
+
+def _plain(token: Token, stop: set[str]) -> bool:
+    """A lower-case word that can modify a threat's head noun ('excise', 'firearms', 'cyber')."""
+    word = token.surface.lower()
+    return token.surface[:1].islower() and token.key not in stop and word not in stop \
+        and not word.endswith(("ed", "ly")) and not any(c.isdigit() for c in word)
+
+
+def find_threat_phrases(text: str) -> list[Definition]:
+    """Threats named by the kind of crime they are: 'excise fraud', 'trafficking in cultural goods'."""
+    spec = _rules()["threat_phrases"]
+    heads, stop, complements = set(spec["heads"]), set(spec["stop"]), set(spec["complements"])
+    tokens = tokenize(text)
+    out = []
+    for i, head in enumerate(tokens):
+        if head.surface not in heads:
+            continue
+        lo = i
+        while i - lo < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]) \
+                and _plain(tokens[lo - 1], stop):
+            lo -= 1
+        hi = i
+        if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in complements \
+                and _adjacent(text, head, tokens[i + 1]) and _adjacent(text, tokens[i + 1], tokens[i + 2]) \
+                and _plain(tokens[i + 2], stop):
+            hi = i + 2
+            if hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]) and _plain(tokens[hi + 1], stop) \
+                    and tokens[hi + 1].surface not in heads:
+                hi += 1
+        if lo == i and hi == i:
+            continue
+        start, end = tokens[lo].start, tokens[hi].end
+        out.append(Definition(text[start:end], "", start, end, "Threat"))
+    return out

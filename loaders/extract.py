@@ -6,9 +6,10 @@ in one text is known in all), `Extractor.extract` then finds mentions and relati
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import find_definitions, find_names
+from iskg.loaders.discovery import find_definitions, find_names, find_threat_phrases
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
@@ -16,6 +17,9 @@ from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
+
+# a name joining several ('tolerance, respect and freedom of expression') names each of them too
+_COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class Mention:
     end: int
     quote: str
     method: str
+    added: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,12 @@ class RelationMention:
     paragraph: int
     relation: Relation
     quote: str
+    added: bool = False
+
+
+def in_added_text(para: Paragraph, start: int, end: int) -> bool:
+    """Whether text[start:end] lies, at least in part, in words the draft marks as added."""
+    return any(r.kind == "added" and r.start < end and start < r.end for r in para.revisions)
 
 
 @dataclass
@@ -94,7 +105,7 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                for d in [*find_names(para.text), *find_enumerated(para.text)]:
+                for d in [*find_names(para.text), *find_enumerated(para.text), *find_threat_phrases(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
@@ -118,17 +129,25 @@ class Extractor:
             if label:
                 self._matcher.add(label, iri)
 
-    def _nested_threats(self, text: str, match: Match, tokens: list) -> list[Match]:
-        """Threats named inside a longer name ('EU Strategy for Combating Radicalisation')."""
-        if self.entities[match.iri].top == "Threat" or match.last_token == match.first_token:
+    def _nested(self, text: str, match: Match, tokens: list) -> list[Match]:
+        """Names inside a longer name: the threats an instrument's or actor's name names ('EU Strategy
+        for Combating Radicalisation'), and every name a coordination joins ('tolerance, respect and
+        freedom of expression' names freedom of expression too)."""
+        if match.last_token == match.first_token:
+            return []
+        outer_threat = self.entities[match.iri].top == "Threat"
+        coordinated = _COORDINATION.search(match.quote) is not None
+        if outer_threat and not coordinated:
             return []
         inner = {m for lo, hi in ((match.first_token + 1, match.last_token + 1), (match.first_token, match.last_token))
                  for m in self._matcher.find(text, tokens, lo, hi)}
-        return sorted((m for m in inner if self.entities[m.iri].top == "Threat"), key=lambda m: (m.start, m.iri))
+        wanted = (m for m in inner if m.iri != match.iri
+                  and (coordinated or self.entities[m.iri].top == "Threat"))
+        return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
-        return Mention(para.index, m.iri, m.start, m.end, m.quote, method)
+        return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
 
     def extract(self, doc: Document) -> Extraction:
         """Mentions and relations of one document, paragraph by paragraph."""
@@ -139,14 +158,17 @@ class Extractor:
             matches = self._matcher.find(para.text, tokens)
             named = []
             for m in matches:
-                inner = self._nested_threats(para.text, m, tokens)
+                inner = self._nested(para.text, m, tokens)
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
-                    named.append(Named(found.iri, self.entities[found.iri].top, found.start, found.end))
+                    entity = self.entities[found.iri]
+                    named.append(Named(found.iri, entity.top, found.start, found.end, entity.cls))
                 if self.entities[m.iri].top in rule["subject"]:
-                    for threat in inner:
+                    for threat in (t for t in inner if self.entities[t.iri].top == "Threat"):
                         rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")
-                        result.relations.append(RelationMention(para.index, rel, m.quote))
+                        result.relations.append(RelationMention(para.index, rel, m.quote,
+                                                                in_added_text(para, m.start, m.end)))
             for rel in read_relations(para.text, named):
-                result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end]))
+                result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
+                                                        in_added_text(para, rel.start, rel.end)))
         return result

@@ -239,6 +239,21 @@ def formatted(raw: str) -> Rendered:
     return render(raw)
 
 
+def repair(text: str) -> str:
+    """Ligatures spelt out (U+FB01 as 'fi') and invisible characters removed, as in paragraph text."""
+    return text.translate(_TRANSLATE)
+
+
+_ESCAPE = re.compile(r"([\\*_~\[\]<>])")
+_LINE_MARKUP = re.compile(r"(?m)^([#|])")
+
+
+def escape(text: str) -> str:
+    """Text that is not markup, written so that `render` gives it back unchanged (readers of other
+    formats write their content in this markup)."""
+    return _LINE_MARKUP.sub(r"\\\1", _ESCAPE.sub(r"\\\1", text))
+
+
 def plain(raw: str) -> str:
     """Text without markup and without deleted words (for headings, titles and metadata)."""
     return formatted(raw).text

@@ -38,7 +38,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A unit of body text (or a footnote), with its own stored text."""
+    """A unit of body text (or a footnote), with its own stored text; `page` is the printed page
+    it starts on, where the source has pages (PDF, or text with form feeds)."""
 
     index: int
     text: str
@@ -47,6 +48,7 @@ class Paragraph:
     section: int | None = None
     footnote: bool = False
     revisions: tuple[Revision, ...] = ()
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ class Citation:
 
 @dataclass
 class Document:
-    """One file read into sections and paragraphs, with its metadata."""
+    """One file read into sections and paragraphs, with its metadata; `media_type` is the format
+    of the file (text/plain, application/pdf, ...), `format` how its text was written."""
 
     source: str
     encoding: str
@@ -72,3 +75,5 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    media_type: str = "text/plain"
+    language: str | None = None

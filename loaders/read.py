@@ -2,20 +2,23 @@
 
 Why refusals instead of exceptions in `read_corpus`: one bad file (empty, binary, undecodable, a
 directory, unreadable, an unsupported format) must not stop a build; it is reported with a
-one-line reason and the other files still load.
+one-line reason and the other files still load. Which reader reads a file is decided by
+`iskg.loaders.readers.detect` (content first, then extension).
 """
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from iskg.loaders import markup, metadata, ocr, segment
-from iskg.loaders.decode import decode
 from iskg.loaders.errors import IskgError, file_error
 from iskg.loaders.model import Document
+from iskg.loaders.parse import parse_text
+from iskg.loaders.readers import detect
 
-SUPPORTED = (".txt", ".md")
+__all__ = ["MAX_BYTES", "Refusal", "parse_text", "read_bytes", "read_corpus", "read_document"]
+
 MAX_BYTES = 50_000_000
 
 
@@ -27,38 +30,43 @@ class Refusal:
     reason: str
 
 
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"))
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, read only from a regular file (a pipe or device could block or never end)
+    and never more than MAX_BYTES of it, whatever its size claims."""
     name = path.name
-    if path.is_dir():
-        raise file_error(name, "not a file (a directory)")
-    if path.suffix.lower() not in SUPPORTED:
-        raise file_error(name, f"unsupported format '{path.suffix or '(none)'}' (read: {', '.join(SUPPORTED)})")
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise file_error(name, "not a file (a directory)")
+        for test, kind in _KINDS:
+            if test(mode):
+                raise file_error(name, f"not a regular file ({kind})")
         if path.stat().st_size > MAX_BYTES:
             raise file_error(name, f"file too large (over {MAX_BYTES} bytes)")
-        return path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as err:
         raise file_error(name, f"cannot read: {err.strerror or err}") from None
+    if len(data) > MAX_BYTES:
+        raise file_error(name, f"file too large (over {MAX_BYTES} bytes)")
+    return data
 
 
-def parse_text(text: str, source: str, encoding: str) -> Document:
-    """A decoded text as a Document (what `read_document` does after decoding)."""
-    wrapped = ocr.is_wrapped(ocr.split_lines(text))
-    fmt = markup.detect_format(text, wrapped)
-    layout = segment.segment(text, fmt, wrapped)
-    if not layout.paragraphs and not layout.sections:
-        raise file_error(source, "no readable text")
-    meta = metadata.describe(layout)
-    return Document(source=source, encoding=encoding, format=fmt, identifier=meta.identifier,
-                    date=meta.date, title=meta.title, doc_type=meta.doc_type, sections=layout.sections,
-                    paragraphs=layout.paragraphs, citations=meta.citations)
+def read_bytes(data: bytes, name: str) -> Document:
+    """A file's bytes as a Document, by the reader its content (or else its extension) names."""
+    if not data:
+        raise file_error(name, "empty file")
+    return detect(data, name).read(data, name)
 
 
 def read_document(path: Path) -> Document:
-    """Read one .txt or .md file; raise IskgError naming the file when it cannot be read."""
+    """Read one file in any registered format; raise IskgError naming the file when it cannot be read."""
     path = Path(path)
-    decoded = decode(_read_bytes(path), path.name)
-    return parse_text(decoded.text, path.name, decoded.encoding)
+    return read_bytes(_read_bytes(path), path.name)
 
 
 def read_corpus(folder: Path) -> tuple[list[Document], list[Refusal]]:

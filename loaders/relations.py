@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from itertools import combinations
@@ -24,6 +24,7 @@ class Named:
     top: str
     start: int
     end: int
+    cls: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,15 @@ class Relation:
     start: int
     end: int
     method: str
+    modality: str = ""
+    addressee: str = ""
+
+
+@dataclass(frozen=True)
+class _Cue:
+    modality: str
+    pattern: re.Pattern[str]
+    directive: bool
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,10 @@ class _Rule:
     object: frozenset[str]
     cues: tuple[re.Pattern[str], ...]
     reverse_cues: tuple[re.Pattern[str], ...]
+    not_subject: frozenset[str]
+
+    def fits(self, subject: Named, obj: Named) -> bool:
+        return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -56,7 +70,7 @@ def _patterns() -> tuple[dict, list[_Rule]]:
     data = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))
     rules = [
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
-              _compile(spec.get("reverse_cues", [])))
+              _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -75,26 +89,65 @@ def _pair_relation(text: str, first: Named, second: Named, rules: list[_Rule], m
         return None
     between = text[first.end:second.end]
     for rule in rules:
-        if first.top in rule.subject and second.top in rule.object and _cued(rule.cues, between):
+        if rule.fits(first, second) and _cued(rule.cues, between):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
-        if second.top in rule.subject and first.top in rule.object and _cued(rule.reverse_cues, between):
+        if rule.fits(second, first) and _cued(rule.reverse_cues, between):
             return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
     return None
 
 
-def _cooperation(text: str, names: list[Named], spec: dict) -> list[Relation]:
-    """Actors named together in a clause that speaks of co-operation cooperate with each other."""
+def _masked(text: str, names: list[Named]) -> str:
+    """The text with the names blanked out, so that a cue is never read inside a name
+    ('Standing Committee on operational cooperation ...' says nothing about cooperating)."""
+    chars = list(text)
+    for n in names:
+        chars[n.start:n.end] = " " * (n.end - n.start)
+    return "".join(chars)
+
+
+def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) -> list[Relation]:
+    """Actors named together in a clause of the sentence text[lo:hi] that speaks of co-operation
+    cooperate with each other ('cooperation between A and B', 'A and B cooperate')."""
     cues = _compile(spec["cues"])
+    masked = _masked(text, names)
     actors = [n for n in names if n.top == "Actor"]
     out = []
     for a, b in combinations(actors, 2):
         if a.iri == b.iri or b.end - a.start > spec["max_span"]:
             continue
-        lo, hi = max(0, a.start - spec["max_span"] // 2), b.end
-        if _cued(cues, text[lo:hi]):
+        if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, b.end + spec["after"])]):
             s, o = sorted((a.iri, b.iri))
             out.append(Relation(s, "cooperatesWith", o, a.start, b.end, "pattern:cooperatesWith"))
     return out
+
+
+@cache
+def _modality_cues() -> tuple[_Cue, ...]:
+    spec = _patterns()[0]["modality"]
+    return tuple(_Cue(c["modality"], re.compile(c["pattern"], 0 if c.get("case") else re.IGNORECASE),
+                      bool(c.get("directive"))) for c in spec["cues"])
+
+
+def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) -> Relation:
+    """The relation with the force of its sentence (text[lo:...]) and who it addresses, where the text has one.
+
+    'The Council CALLS ON the Commission to ...': modality 'calls on', addressed to the Commission;
+    'Europol should support ...': modality 'should', addressed to Europol.
+    """
+    found = [(m.start(), cue, m) for cue in _modality_cues() for m in cue.pattern.finditer(text, lo, relation.end)]
+    if not found:
+        return relation
+    _, cue, m = max(found, key=lambda f: f[0])
+    addressee = ""
+    if cue.directive:
+        window = _patterns()[0]["modality"]["addressee_window"]
+        after = sorted((n for n in names if n.top == "Actor" and m.end() <= n.start <= m.end() + window),
+                       key=lambda n: n.start)
+        addressee = after[0].iri if after else ""
+    else:
+        subject = [n for n in names if n.iri == relation.subject and n.top == "Actor" and n.end <= m.start()]
+        addressee = relation.subject if subject else ""
+    return replace(relation, modality=cue.modality, addressee=addressee)
 
 
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
@@ -108,8 +161,8 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
             if first.iri != second.iri and first.end <= second.start:
                 found = _pair_relation(text, first, second, rules, data["max_gap"])
                 if found:
-                    out.append(found)
-        out.extend(_cooperation(text, inside, data["cooperation"]))
+                    out.append(with_modality(text, lo, found, inside))
+        out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, hi, inside, data["cooperation"]))
     return out
 
 

@@ -41,7 +41,7 @@ _SUBJECT, _LABEL = _rx("subject"), _rx("label_line")
 _NOTES = [re.compile(p["pattern"]) for p in _LAYOUT["footnote_starts"]]
 _SCHEMES = [(p["why"].split(":")[0], re.compile(p["pattern"])) for p in _LAYOUT["numbering_schemes"]]
 _HEAD = [re.compile(p["pattern"]) for p in _LAYOUT["head_furniture"]]
-_TRAILING_MARKUP = re.compile(r"(?:[*_~]+|</?\w+>|\s+)+$")
+_TAG = re.compile(r"</?\w+>")
 
 MAX_HEADING_CHARS = 160
 MAX_HEADING_WORDS = 22
@@ -76,7 +76,23 @@ class Layout:
 
 
 def _bare(text: str) -> str:
-    return _TRAILING_MARKUP.sub("", text)
+    """The text without trailing emphasis marks, tags and spaces.
+
+    Peeled from the end, never copying: a regex of nested repeats ("(?:[*_~]+|…)+$") backtracks
+    exponentially on a line like "Signed: ______________________ on".
+    """
+    end = len(text)
+    while True:
+        cut = end
+        while cut and (text[cut - 1].isspace() or text[cut - 1] in "*_~"):
+            cut -= 1
+        if cut and text[cut - 1] == ">":
+            start = text.rfind("<", 0, cut)
+            if start >= 0 and _TAG.fullmatch(text, start, cut):
+                cut = start
+        if cut == end:
+            return text[:end]
+        end = cut
 
 
 def _footnote_start(text: str, refs: frozenset[str]) -> re.Match[str] | None:
@@ -365,8 +381,10 @@ class _Outline:
         return self.stack[-1].index if self.stack else None
 
 
-def segment(text: str, fmt: DocumentFormat, wrapped: bool) -> Layout:
-    """Cut a decoded text into front matter, sections and paragraphs."""
+def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool = False) -> Layout:
+    """Cut a decoded text into front matter, sections and paragraphs. `structured`: the blocks are
+    the file's own paragraphs and its headings are marked (a PDF's layout, HTML, Word), so no block
+    is joined to the one before and a lone Title-Case line is not guessed to be a heading."""
     lines = ocr.drop_furniture(ocr.split_lines(text), repeats=fmt == "ocr" or wrapped)
     width = ocr.wrap_width(lines)
     refs = frozenset(next(g for g in m.groups() if g) for m in _MARKERS.finditer(text))
@@ -375,9 +393,10 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool) -> Layout:
     for block in _blocks(lines):
         cut = splitter.split(block)
         for u in cut:
-            _classify(u, fmt, alone=len(cut) == 1 and len(block) == 1)
+            _classify(u, fmt, alone=len(cut) == 1 and len(block) == 1 and not structured)
         units.extend(cut)
-    units = _merge_broken(units, width, strict=fmt != "ocr")
+    if not structured:
+        units = _merge_broken(units, width, strict=fmt != "ocr")
     head, body, subject = _front_matter(units)
     layout = Layout(head=[[markup.plain(r) for r in u.raw] for u in head], subject=subject)
     vocab = ocr.Vocabulary.of(text)

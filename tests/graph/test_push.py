@@ -433,3 +433,36 @@ def test_credentials_are_not_sent_to_a_store_on_another_host(recorder, tmp_path,
                      "--timeout", "5"])
     assert code == EXIT_BAD_INPUT
     assert seen_store and all(h is None for h in seen_store)
+
+
+def test_cli_push_to_a_server_that_stops_part_way_says_so_and_keeps_the_previous_graph(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ISKG_ENDPOINT_USER", "alice")
+    monkeypatch.setenv("ISKG_ENDPOINT_PASSWORD", SECRET)
+    with _serve(tmp_path / "db") as stopping:
+        assert main(["push", "--endpoint", stopping.url, "--graph", str(_file(tmp_path, "small.ttl", SMALL))]) == 0
+        real_upload = push_module._upload
+
+        def upload_then_stop(*args, **kwargs):
+            done = real_upload(*args, **kwargs)
+            stopping.stop()
+            return done
+
+        monkeypatch.setattr(push_module, "_upload", upload_then_stop)
+        code = main(["push", "--endpoint", stopping.url, "--graph", str(_file(tmp_path, "other.ttl", OTHER)),
+                     "--timeout", "5"])
+        captured = capsys.readouterr()
+        assert code == EXIT_BAD_INPUT
+        assert captured.err.count("\n") == 1 and captured.err.startswith(f"iskg: push to {stopping.url} failed while")
+        assert f"<{DEFAULT_GRAPH_IRI}> is unchanged" in captured.err
+        assert not _leaks(captured.out + captured.err)
+        stopping.start()
+        assert stopping.count(DEFAULT_GRAPH_IRI) == 4  # SMALL, not OTHER
+
+
+def test_push_takes_no_credentials_on_the_command_line():
+    from iskg.graph.cli import parser
+
+    push_parser = parser()._subparsers._group_actions[0].choices["push"]
+    options = {o for action in push_parser._actions for o in action.option_strings}
+    assert not {o for o in options if any(w in o for w in ("user", "pass", "auth", "token", "cred"))}
+    assert "ISKG_ENDPOINT_USER" in push_parser.description and "netrc" in push_parser.description

@@ -53,3 +53,10 @@ def test_bad_input_is_refused_naming_the_file(data: bytes, reason: str) -> None:
         decode(data, "bad.txt")
     assert str(err.value).startswith("bad.txt: ")
     assert reason in str(err.value)
+
+
+def test_a_multibyte_encoding_that_is_not_utf8_is_refused_not_read_as_latin1() -> None:
+    data = ("国際的な安全保障戦略について、理事会は次のとおり結論する。\n" * 20).encode("shift_jis")
+    with pytest.raises(IskgError, match=r"^sj\.txt: not text in an encoding read here: invalid UTF-8 \(byte 0\), "
+                                        r"and \d+ bytes undefined in cp1252$"):
+        decode(data, "sj.txt")

@@ -51,3 +51,20 @@ def test_generic_or_sentence_initial_words_do_not_make_a_name():
 def test_a_complement_stops_at_numbers_and_lower_case_words():
     assert _names("the EU Drugs Strategy for 2021-2025 and the Plan for Police Training in general") == [
         ("EU Drugs Strategy", "PolicyProgramme"), ("Plan for Police Training", "PolicyProgramme")]
+
+
+def _threats(text: str) -> list[str]:
+    from iskg.loaders.discovery import find_threat_phrases
+
+    return [d.long_form for d in find_threat_phrases(text) if d.cls == "Threat"]
+
+
+def test_threats_are_named_by_the_kind_of_crime_they_are():
+    text = "Criminals turn to excise fraud, cyber-attacks and trafficking in cultural goods."
+    assert _threats(text) == ["excise fraud", "cyber-attacks", "trafficking in cultural goods"]
+
+
+def test_verbs_participles_and_generic_words_do_not_make_a_threat():
+    text = ("Groups carry out attacks, promote violence and recruit through radicalisation; "
+            "the fight against fraud; motivated violent extremism; trafficking in children should stop.")
+    assert _threats(text) == ["violent extremism", "trafficking in children"]

@@ -76,3 +76,31 @@ def test_an_acronym_expanded_two_ways_keeps_its_first_meaning(extractor):
     base = "https://w3id.org/iskg/id/instrument/"
     assert extractor.entities[base + "border-records-system"].alt_labels == ["BRS"]
     assert extractor.entities[base + "biometric-registry-system"].alt_labels == []
+
+
+def test_a_name_that_is_a_coordination_names_each_of_its_parts_too():
+    from iskg.loaders.vocabulary import Entity
+
+    base = "https://w3id.org/iskg/id/principle/"
+    entities = {base + "tolerance": Entity(base + "tolerance", "Principle", "Principle", "tolerance",
+                                           ["tolerance, respect and freedom of expression"]),
+                base + "freedom-of-expression": Entity(base + "freedom-of-expression", "Principle", "Principle",
+                                                       "freedom of expression"),
+                base + "respect": Entity(base + "respect", "Principle", "Principle", "respect for others")}
+    extractor = Extractor(entities, {"Principle": "Principle"})
+    doc = parse_text("Principles\n\nDialogue in line with tolerance, respect and freedom of expression.\n",
+                     "c.txt", "utf-8")
+    found = [(m.iri.rsplit("/", 1)[1], m.quote) for m in extractor.extract(doc).mentions]
+    assert found == [("tolerance", "tolerance, respect and freedom of expression"),
+                     ("freedom-of-expression", "freedom of expression")]
+
+
+def test_mentions_and_relations_in_added_text_are_marked_added(extractor):
+    text = DRAFT + "\n2. Eurojust cooperates with Europol.\n"
+    doc = parse_text(text, "draft.txt", "utf-8")
+    result = extractor.extract(doc)
+    added = {(m.quote, m.added) for m in result.mentions}
+    assert added == {("Europol", True), ("fight against cybercrime", True), ("cybercrime", True),
+                     ("Eurojust", False), ("Europol", False)}
+    relations = {(r.relation.subject.rsplit("/", 1)[1], r.relation.predicate, r.added) for r in result.relations}
+    assert ("europol", "addresses", True) in relations and ("eurojust", "cooperatesWith", False) in relations

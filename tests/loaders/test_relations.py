@@ -43,3 +43,54 @@ def test_actors_named_together_with_cooperation_cooperate_symmetrically():
 def test_sentence_spans_keep_abbreviations_together():
     text = "Tools, e.g. the SIS. New tools; More."
     assert [text[a:b].strip() for a, b in sentence_spans(text)] == ["Tools, e.g. the SIS.", "New tools;", "More."]
+
+
+def _modalities(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str, str, str]]:
+    return {(r.subject, r.predicate, r.object, r.modality, r.addressee)
+            for r in read_relations(text, _named(text, *pairs))}
+
+
+def test_a_directive_gives_modality_and_addressee():
+    text = "The Council CALLS ON the Commission to support the European Police Partnership."
+    assert _modalities(text, ("Commission", "a:commission", "Actor"),
+                       ("European Police Partnership", "i:epp", "Instrument")) == {
+        ("a:commission", "supports", "i:epp", "calls on", "a:commission")}
+
+
+def test_a_modal_verb_is_addressed_to_the_actor_that_shall_act():
+    text = "Frontex should strengthen integrated border management. In May 2010 Europol supported SIS."
+    assert _modalities(text, ("Frontex", "a:frontex", "Actor"), ("integrated border management", "g:ibm",
+                                                                 "StrategicGuideline"),
+                       ("Europol", "a:europol", "Actor"), ("SIS", "i:sis", "Instrument")) == {
+        ("a:frontex", "serves", "g:ibm", "should", "a:frontex"),
+        ("a:europol", "supports", "i:sis", "", "")}
+
+
+def test_a_statement_without_cue_has_no_modality():
+    text = "Europol plays a key role in the fight against terrorism."
+    assert _modalities(text, ("Europol", "a:europol", "Actor"), ("terrorism", "t:terrorism", "Threat")) == {
+        ("a:europol", "addresses", "t:terrorism", "", "")}
+
+
+def test_a_cue_inside_a_name_does_not_make_actors_cooperate():
+    text = "The Standing Committee on operational cooperation on internal security and Frontex met."
+    assert _triples(text, ("Standing Committee on operational cooperation on internal security", "a:cosi", "Actor"),
+                    ("Frontex", "a:frontex", "Actor")) == set()
+    text = "Europol and Eurojust cooperate closely."
+    assert _triples(text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor")) == {
+        ("a:eurojust", "cooperatesWith", "a:europol")}
+
+
+def test_an_institution_that_issues_the_text_does_not_address_the_threat_itself():
+    text = "The Commission will propose measures against terrorism and Europol will fight terrorism."
+    named = [Named("a:commission", "Actor", 4, 14, "EUInstitution"), Named("t:terrorism", "Threat", 45, 54),
+             Named("a:europol", "Actor", 59, 66, "Agency"), Named("t:terrorism", "Threat", 78, 87)]
+    assert [text[n.start:n.end] for n in named] == ["Commission", "terrorism", "Europol", "terrorism"]
+    assert {(r.subject, r.predicate, r.object) for r in read_relations(text, named)} == {
+        ("a:europol", "addresses", "t:terrorism")}
+
+
+def test_a_guideline_named_first_is_served_by_the_tools_it_is_pursued_through():
+    text = "intensifying operational cooperation through joint investigation teams"
+    assert _triples(text, ("operational cooperation", "g:opco", "StrategicGuideline"),
+                    ("joint investigation teams", "i:jit", "Instrument")) == {("i:jit", "serves", "g:opco")}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from iskg.loaders.read import parse_text
 
 NOTE = """COUNCIL OF THE EUROPEAN UNION
@@ -144,3 +146,12 @@ def test_clean_text_sentence_broken_by_blank_line_is_repaired() -> None:
     doc = parse_text(text, "x.txt", "utf-8")
     assert [p.text for p in doc.paragraphs] == ["Drug trafficking and sexual exploitation of minors are threats.",
                                                 "Next paragraph."]
+
+
+@pytest.mark.parametrize("line", ["Signed: " + "_" * 60 + " on 1 May", "a" + "~" * 60 + "b", "x" + "* " * 60 + "y",
+                                  "end" + "<b>" * 60 + " ~~"])
+def test_a_long_run_of_marks_does_not_hang_segmenting(time_limit, line):
+    # a nested-repeat regex for trailing markup took exponential time on runs like these (found by fuzzing)
+    with time_limit(5):
+        doc = parse_text(f"Council conclusions\n\n{line}\n\nEuropol fights terrorism.\n", "x.txt", "utf-8")
+    assert any("Europol fights terrorism." in p.text for p in doc.paragraphs)

@@ -121,6 +121,16 @@ BREAKAGES: list[tuple[str, str, Fired]] = [
      "INSERT DATA { instrument:eurodac a iskg:InformationSystem }",
      Fired(ISH.EntityPrefLabelCountShape, SH.MinCountConstraintComponent,
            focus=URIRef("https://w3id.org/iskg/id/instrument/eurodac"))),
+    # --- modality and addressee of a relation's evidence
+    ("modality that is no directive or modal verb",
+     "INSERT DATA { <e/9f8e7d6c5b4a3921> iskg:modality 'perhaps' }",
+     Fired(None, SH.PatternConstraintComponent, ISKG.modality)),
+    ("two modalities",
+     "INSERT DATA { <e/9f8e7d6c5b4a3921> iskg:modality 'should' , 'may' }",
+     Fired(None, SH.MaxCountConstraintComponent, ISKG.modality)),
+    ("addressee that is no actor",
+     "INSERT DATA { <e/9f8e7d6c5b4a3921> iskg:addressee threat:terrorism }",
+     Fired(None, SH.ClassConstraintComponent, ISKG.addressee)),
     # --- documents
     ("document with two dates",
      f"INSERT DATA {{ {THE_DOC} dcterms:date \"2011\"^^xsd:gYear }}",
@@ -172,6 +182,12 @@ BREAKAGES: list[tuple[str, str, Fired]] = [
     ("paragraph without source end",
      "DELETE WHERE { <p/1> iskg:sourceEnd ?end }",
      Fired(ISH.ParagraphSourceEndShape, SH.MinCountConstraintComponent)),
+    ("page zero",
+     "INSERT DATA { <p/1> iskg:page 0 }",
+     Fired(ISH.ParagraphPageShape, SH.MinInclusiveConstraintComponent)),
+    ("paragraph on two pages",
+     "INSERT DATA { <p/1> iskg:page 1, 2 }",
+     Fired(ISH.ParagraphPageShape, SH.MaxCountConstraintComponent)),
     ("paragraph part of an entity",
      replace("<p/1>", "dcterms:isPartOf", "<s/1>", "actor:europol"),
      Fired(ISH.ContainerShape, SH.OrConstraintComponent)),
@@ -312,6 +328,9 @@ BREAKAGES: list[tuple[str, str, Fired]] = [
 
 # Variations the data model allows: each must still conform.
 ALLOWED: list[tuple[str, str]] = [
+    ("paragraph with its page", 'INSERT DATA { <p/1> iskg:page "4"^^xsd:positiveInteger }'),
+    ("document with media type and language",
+     f'INSERT DATA {{ {THE_DOC} dcterms:language "en" }}'),
     ("guideline rests on a principle", relation(IBM, "iskg:restsOn", "principle:rule-of-law")),
     ("instrument rests on a principle", relation(SIS, "iskg:restsOn", "principle:rule-of-law")),
     ("instrument addresses a threat", relation(SIS, "iskg:addresses", "threat:terrorism")),
@@ -329,6 +348,8 @@ ALLOWED: list[tuple[str, str]] = [
     ("broader between two threats of the reference vocabulary needs no text evidence",
      "INSERT DATA { threat:bioterrorism a iskg:Threat ; skos:prefLabel 'bioterrorism'@en ; "
      "iskg:broader threat:terrorism }"),
+    ("a relation's evidence with its modality and addressee",
+     "INSERT DATA { <e/9f8e7d6c5b4a3921> iskg:modality 'should' ; iskg:addressee actor:frontex }"),
     ("a date printed as year and month",
      replace(THE_DOC, "dcterms:date", '"2010-02-23"^^xsd:date', '"2010-02"^^xsd:gYearMonth')),
     ("a date printed as a year", replace(THE_DOC, "dcterms:date", '"2010-02-23"^^xsd:date', '"2010"^^xsd:gYear')),
