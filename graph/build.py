@@ -18,10 +18,12 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from iskg.graph.abox import AboxWriter, document_slugs
+from iskg.graph.dataset import dataset_description
 from iskg.graph.extraction import extract_corpus
 from iskg.graph.extraction_cache import ExtractionCache
 from iskg.graph.files import prepare_out_dir, write_together
 from iskg.graph.namespaces import ISKG, OA, bind_prefixes
+from iskg.graph.ontology_docs import ontology_html
 from iskg.graph.progress import ProgressBar
 from iskg.graph.reasoning import ReasonerResult, check_consistency
 from iskg.graph.report import build_report, report_text
@@ -36,6 +38,8 @@ from iskg.ontology import ontology_path, vocabulary_path
 GRAPH_FILE = "iskg.ttl"
 REPORT_JSON = "report.json"
 REPORT_TEXT = "report.txt"
+DATASET_FILE = "void.ttl"
+ONTOLOGY_DOCS = "ontology.html"
 
 Progress = Callable[[str], None]
 
@@ -77,14 +81,19 @@ def populate(extractions: list[Extraction], entities: dict, renditions: list[tup
     return graph
 
 
-def entity_level(graph: Graph) -> Graph:
-    """The graph without evidence and text: what the reasoner needs to judge consistency."""
-    out = Graph()
+def evidence_nodes(graph: Graph) -> set:
+    """Annotations and revision marks with their targets, selectors and statement bodies."""
     notes = set(graph.subjects(RDF.type, OA.Annotation)) | set(graph.subjects(RDF.type, ISKG.RevisionMark))
     targets = {t for n in notes for t in graph.objects(n, OA.hasTarget)}
     selectors = {s for t in targets for s in graph.objects(t, OA.hasSelector)}
     bodies = {b for n in notes for b in graph.objects(n, OA.hasBody) if (b, RDF.type, RDF.Statement) in graph}
-    evidence = notes | targets | selectors | bodies
+    return notes | targets | selectors | bodies
+
+
+def entity_level(graph: Graph) -> Graph:
+    """The graph without evidence and text: what the reasoner needs to judge consistency."""
+    out = Graph()
+    evidence = evidence_nodes(graph)
     for s, p, o in graph:
         if s not in evidence and p not in (ISKG.text, OA.exact, ISKG.deletedText):
             out.add((s, p, o))
@@ -138,6 +147,8 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     report = build_report(corpus, graph, extractions, refusals, renditions, reasoner, validation, score)
     report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
     progress(f"writing {out}")
+    description = turtle_bytes(dataset_description(graph, turtle_size=len(turtle)))
     files = write_together({out / GRAPH_FILE: turtle, out / REPORT_JSON: report_json.encode(),
-                            out / REPORT_TEXT: report_text(report).encode()})
+                            out / REPORT_TEXT: report_text(report).encode(), out / DATASET_FILE: description,
+                            out / ONTOLOGY_DOCS: ontology_html()})
     return BuildResult(graph, extractions, refusals, reasoner, validation, report, files)

@@ -137,6 +137,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from iskg.graph.analyses import ANALYSES
+    from iskg.graph.pictures import write_analysis
+    from iskg.graph.query import open_store
+
+    if args.list or not args.name:
+        for name, fn in ANALYSES.items():
+            print(f"{name:22} {(fn.__doc__ or '').splitlines()[0]}")
+        return 0 if args.list else EXIT_BAD_INPUT
+    if args.name not in ANALYSES:
+        raise IskgError(f"unknown analysis '{args.name}' (see 'iskg analyse --list')")
+    table, files = write_analysis(open_store(Path(args.graph)), args.name, Path(args.out))
+    sys.stdout.write(table.formatted(args.format))
+    print("wrote " + ", ".join(str(f) for f in files), file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from iskg.graph.exports import export
+
+    path = export(Path(args.graph), args.format, Path(args.out) if args.out else None)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="iskg", description="A knowledge graph of EU internal-security policy.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -189,6 +214,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-triples", type=int, default=0, metavar="N",
                    help="stream the file in batches of N triples instead of one request (for large graphs)")
     p.set_defaults(run=cmd_push)
+
+    a = sub.add_parser("analyse", help="network analyses as tables (printed, and CSV) and pictures (PNG)")
+    a.add_argument("name", nargs="?", help="the analysis (see --list)")
+    a.add_argument("--list", action="store_true", help="list the analyses")
+    a.add_argument("--graph", default="out/iskg.ttl", help="built graph (default: out/iskg.ttl)")
+    a.add_argument("--out", default="out/analyses", help="folder for NAME.csv and NAME.png (default: out/analyses/)")
+    a.add_argument("--format", choices=["table", "csv", "json"], default="table", help="what is printed")
+    a.set_defaults(run=cmd_analyse)
+
+    e = sub.add_parser("export", help="the graph as ttl, nt, jsonld, trig, graphml, gexf, cyjs or an html page")
+    e.add_argument("--format", required=True, choices=["ttl", "nt", "jsonld", "trig", "graphml", "gexf", "cyjs",
+                                                       "html"])
+    e.add_argument("--graph", default="out/iskg.ttl", help="built graph (default: out/iskg.ttl)")
+    e.add_argument("--out", help="file to write (default: export/iskg.FORMAT beside the graph)")
+    e.set_defaults(run=cmd_export)
 
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql")
     s.add_argument("--port", type=int, default=7879, help="port (default: 7879; 0 picks a free one)")
