@@ -103,13 +103,14 @@ def test_cli_choices_are_the_export_formats():
 
 
 def test_build_writes_a_dataset_description(built):
-    from rdflib.namespace import DCTERMS
+    from rdflib.namespace import DCTERMS, OWL, RDF
 
     from iskg.graph.dataset import DATASET, VOID
 
     void = Graph().parse(built.files[3], format="turtle")
     assert int(void.value(DATASET, VOID.triples)) == len(built.graph)
-    assert void.value(DATASET, DCTERMS.license) is not None
+    ontology = next(built.graph.subjects(RDF.type, OWL.Ontology))
+    assert void.value(DATASET, DCTERMS.license) == built.graph.value(ontology, DCTERMS.license) is not None
     assert str(void.value(DATASET, DCTERMS.conformsTo)).endswith("/ontology/0.1.0")
     dates = sorted(str(d) for d in built.graph.objects(None, DCTERMS.date))
     assert str(void.value(DATASET, DCTERMS.created)) == dates[-1]
