@@ -2,22 +2,64 @@
 
 Every node gets an IRI derived from content (document numbers, positions, a hash of what an
 annotation says), so two builds give the same triples and adding a document changes no IRI.
+
+Triples come in two layers. The *shared* layer says what the documents are and what they say about
+entities: documents with their metadata and citations, entities, relations, which entities a
+document mentions. A document's *own* layer is everything under its IRI (`<document>/…`): sections,
+paragraphs with their text, and the evidence. The build keeps the shared layer and writes, checks and
+forgets one document's own layer at a time, which is what keeps its memory flat in the corpus size.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 
-from iskg.graph.namespaces import ISKG, OA
+from iskg.graph.rdflib_engine import to_rdflib
 from iskg.loaders.extract import Extraction
-from iskg.loaders.iris import document_iri, document_slug, slugify
+from iskg.loaders.iris import ONTOLOGY, document_iri, document_slug, slugify
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.vocabulary import Entity
 
-_DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+Sink = Callable[[ox.Quad], None]
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DCT = "http://purl.org/dc/terms/"
+_OA = "http://www.w3.org/ns/oa#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_DATE_TYPES = {10: ox.NamedNode(_XSD + "date"), 7: ox.NamedNode(_XSD + "gYearMonth"), 4: ox.NamedNode(_XSD + "gYear")}
+_NONNEG = ox.NamedNode(_XSD + "nonNegativeInteger")
+_POSITIVE = ox.NamedNode(_XSD + "positiveInteger")
+_TRUE = ox.Literal(True)
+
+
+def _names(namespace: str, *names: str) -> list[ox.NamedNode]:
+    return [ox.NamedNode(namespace + name) for name in names]
+
+
+def _iskg(name: str) -> ox.NamedNode:
+    return ox.NamedNode(ONTOLOGY + name)
+
+
+TYPE, RDF_STATEMENT, RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = _names(
+    _RDF, "type", "Statement", "subject", "predicate", "object")
+PREF_LABEL, ALT_LABEL = _names(_SKOS, "prefLabel", "altLabel")
+SOURCE, TITLE, DATE, IDENTIFIER, FORMAT, LANGUAGE, REFERENCES, IS_PART_OF = _names(
+    _DCT, "source", "title", "date", "identifier", "format", "language", "references", "isPartOf")
+(ANNOTATION, MOTIVATED_BY, HAS_BODY, HAS_TARGET, HAS_SOURCE, HAS_SELECTOR, SPECIFIC_RESOURCE, POSITION_SELECTOR,
+ QUOTE_SELECTOR, START, END, EXACT, EDITING, IDENTIFYING, DESCRIBING) = _names(
+    _OA, "Annotation", "motivatedBy", "hasBody", "hasTarget", "hasSource", "hasSelector", "SpecificResource",
+    "TextPositionSelector", "TextQuoteSelector", "start", "end", "exact", "editing", "identifying", "describing")
+(MENTIONS, DISCOVERED, SAME_WORK_AS, PRINTED_AS, TEXT, POSITION, PAGE, SOURCE_START, SOURCE_END, METHOD, REVISION,
+ REVISION_MARK, DELETED_TEXT, MODALITY, ADDRESSEE, IN_ADDED_TEXT, POLICY_DOCUMENT, SECTION, PARAGRAPH, FOOTNOTE, ADDED,
+ DELETED) = _names(
+    ONTOLOGY, "mentions", "discovered", "sameWorkAs", "printedAs", "text", "position", "page", "sourceStart",
+    "sourceEnd", "method", "revision", "RevisionMark", "deletedText", "modality", "addressee", "inAddedText",
+    "PolicyDocument", "Section", "Paragraph", "Footnote", "Added", "Deleted")
 
 
 def document_slugs(documents: list[Document]) -> dict[str, str]:
@@ -48,19 +90,32 @@ def document_slugs(documents: list[Document]) -> dict[str, str]:
     return out
 
 
-def _nonneg(n: int) -> Literal:
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+def _nonneg(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=_NONNEG)
 
 
-def _en(text: str) -> Literal:
-    return Literal(text, lang="en")
+def _en(text: str) -> ox.Literal:
+    return ox.Literal(text, language="en")
+
+
+def rdflib_sink(graph: Graph) -> Sink:
+    """Triples added to an rdflib graph (a notebook's, a test's), as the equal rdflib terms."""
+    def add(quad: ox.Quad) -> None:
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return add
 
 
 class AboxWriter:
-    """Adds documents, entities, mentions and relations with their evidence to a graph."""
+    """Adds documents, entities, mentions and relations with their evidence to a graph.
 
-    def __init__(self, graph: Graph, slugs: dict[str, str]) -> None:
-        self.g = graph
+    `graph` is an rdflib graph that gets every triple, or a function taking each triple (as a
+    pyoxigraph quad in the default graph) of the shared layer; `own` takes each triple of a
+    document's own layer, which otherwise goes with the shared ones.
+    """
+
+    def __init__(self, graph: Graph | Sink, slugs: dict[str, str], own: Sink | None = None) -> None:
+        self.shared = rdflib_sink(graph) if isinstance(graph, Graph) else graph
+        self.own = own or self.shared
         self.slugs = slugs
 
     def doc_node(self, doc: Document) -> URIRef:
@@ -69,124 +124,151 @@ class AboxWriter:
     def para_node(self, doc: Document, index: int) -> URIRef:
         return URIRef(f"{self.doc_node(doc)}/p/{index}")
 
+    def _doc(self, doc: Document) -> ox.NamedNode:
+        return ox.NamedNode(document_iri(self.slugs[doc.source]))
+
+    def _para(self, doc: Document, index: int) -> ox.NamedNode:
+        return ox.NamedNode(f"{document_iri(self.slugs[doc.source])}/p/{index}")
+
     def add_entity(self, entity: Entity) -> None:
         """A discovered entity, or the aliases the texts taught us for a known one."""
-        node = URIRef(entity.iri)
+        add, node = self.shared, ox.NamedNode(entity.iri)
         if entity.discovered:
-            self.g.add((node, RDF.type, ISKG[entity.cls]))
-            self.g.add((node, SKOS.prefLabel, _en(entity.label)))
-            self.g.add((node, ISKG.discovered, Literal(True)))
+            add(ox.Quad(node, TYPE, _iskg(entity.cls)))
+            add(ox.Quad(node, PREF_LABEL, _en(entity.label)))
+            add(ox.Quad(node, DISCOVERED, _TRUE))
         for label in entity.alt_labels:
             if label != entity.label:
-                self.g.add((node, SKOS.altLabel, _en(label)))
+                add(ox.Quad(node, ALT_LABEL, _en(label)))
 
     def add_document(self, doc: Document) -> None:
-        g, node = self.g, self.doc_node(doc)
-        g.add((node, RDF.type, ISKG[doc.doc_type or "PolicyDocument"]))
-        g.add((node, DCTERMS.source, Literal(doc.source)))
-        g.add((node, DCTERMS.title, Literal(doc.title or doc.source)))
+        """The document's description and citations (shared), then its sections and paragraphs (its own)."""
+        self.describe_document(doc)
+        self.add_text(doc)
+
+    def describe_document(self, doc: Document) -> None:
+        add, node = self.shared, self._doc(doc)
+        add(ox.Quad(node, TYPE, _iskg(doc.doc_type or "PolicyDocument")))
+        add(ox.Quad(node, SOURCE, ox.Literal(doc.source)))
+        add(ox.Quad(node, TITLE, ox.Literal(doc.title or doc.source)))
         if doc.date:
-            g.add((node, DCTERMS.date, Literal(doc.date, datatype=_DATE_TYPES[len(doc.date)])))
+            add(ox.Quad(node, DATE, ox.Literal(doc.date, datatype=_DATE_TYPES[len(doc.date)])))
         if doc.identifier:
-            g.add((node, DCTERMS.identifier, Literal(doc.identifier)))
-        g.add((node, ISKG["format"], Literal(doc.format)))
-        g.add((node, ISKG.encoding, Literal(doc.encoding)))
-        g.add((node, DCTERMS["format"], Literal(doc.media_type)))
+            add(ox.Quad(node, IDENTIFIER, ox.Literal(doc.identifier)))
+        add(ox.Quad(node, _iskg("format"), ox.Literal(doc.format)))
+        add(ox.Quad(node, _iskg("encoding"), ox.Literal(doc.encoding)))
+        add(ox.Quad(node, FORMAT, ox.Literal(doc.media_type)))
         if doc.language:
-            g.add((node, DCTERMS.language, Literal(doc.language)))
+            add(ox.Quad(node, LANGUAGE, ox.Literal(doc.language)))
         for cite in doc.citations:
-            cited = URIRef(document_iri(document_slug(cite.identifier)))
+            cited = ox.NamedNode(document_iri(document_slug(cite.identifier)))
             if cited == node:
                 continue
-            g.add((node, DCTERMS.references, cited))
-            g.add((cited, RDF.type, ISKG.PolicyDocument))
-            g.add((cited, DCTERMS.identifier, Literal(cite.identifier)))
-            g.add((cited, ISKG.printedAs, Literal(cite.printed)))
+            add(ox.Quad(node, REFERENCES, cited))
+            add(ox.Quad(cited, TYPE, POLICY_DOCUMENT))
+            add(ox.Quad(cited, IDENTIFIER, ox.Literal(cite.identifier)))
+            add(ox.Quad(cited, PRINTED_AS, ox.Literal(cite.printed)))
+
+    def add_text(self, doc: Document) -> None:
+        add, node = self.own, self._doc(doc)
         for section in doc.sections:
-            s = URIRef(f"{node}/s/{section.index}")
-            parent = URIRef(f"{node}/s/{section.parent}") if section.parent else node
-            g.add((s, RDF.type, ISKG.Section))
-            g.add((s, DCTERMS.isPartOf, parent))
-            g.add((s, DCTERMS.title, Literal(section.title)))
-            g.add((s, ISKG.position, Literal(section.index)))
+            s = ox.NamedNode(f"{node.value}/s/{section.index}")
+            parent = ox.NamedNode(f"{node.value}/s/{section.parent}") if section.parent else node
+            add(ox.Quad(s, TYPE, SECTION))
+            add(ox.Quad(s, IS_PART_OF, parent))
+            add(ox.Quad(s, TITLE, ox.Literal(section.title)))
+            add(ox.Quad(s, POSITION, ox.Literal(section.index)))
         for para in doc.paragraphs:
             self._add_paragraph(doc, para)
 
     def _add_paragraph(self, doc: Document, para: Paragraph) -> None:
-        g, node, p = self.g, self.doc_node(doc), self.para_node(doc, para.index)
-        g.add((p, RDF.type, ISKG.Footnote if para.footnote else ISKG.Paragraph))
-        g.add((p, DCTERMS.isPartOf, URIRef(f"{node}/s/{para.section}") if para.section else node))
-        g.add((p, ISKG.text, Literal(para.text)))
-        g.add((p, ISKG.position, Literal(para.index)))
-        g.add((p, ISKG.sourceStart, Literal(para.source_start)))
-        g.add((p, ISKG.sourceEnd, Literal(para.source_end)))
+        add, node, p = self.own, self._doc(doc), self._para(doc, para.index)
+        add(ox.Quad(p, TYPE, FOOTNOTE if para.footnote else PARAGRAPH))
+        add(ox.Quad(p, IS_PART_OF, ox.NamedNode(f"{node.value}/s/{para.section}") if para.section else node))
+        add(ox.Quad(p, TEXT, ox.Literal(para.text)))
+        add(ox.Quad(p, POSITION, ox.Literal(para.index)))
+        add(ox.Quad(p, SOURCE_START, ox.Literal(para.source_start)))
+        add(ox.Quad(p, SOURCE_END, ox.Literal(para.source_end)))
         if para.page is not None:
-            g.add((p, ISKG.page, Literal(para.page, datatype=XSD.positiveInteger)))
+            add(ox.Quad(p, PAGE, ox.Literal(str(para.page), datatype=_POSITIVE)))
         for k, rev in enumerate(para.revisions, start=1):
-            mark = URIRef(f"{p}/r/{k}")
-            g.add((mark, RDF.type, ISKG.RevisionMark))
-            g.add((mark, OA.motivatedBy, OA.editing))
+            mark = ox.NamedNode(f"{p.value}/r/{k}")
+            add(ox.Quad(mark, TYPE, REVISION_MARK))
+            add(ox.Quad(mark, MOTIVATED_BY, EDITING))
             if rev.kind == "added":
-                g.add((mark, ISKG.revision, ISKG.Added))
+                add(ox.Quad(mark, REVISION, ADDED))
                 self._target(mark, p, rev.start, rev.end, rev.text)
             else:
-                g.add((mark, ISKG.revision, ISKG.Deleted))
-                g.add((mark, ISKG.deletedText, Literal(rev.text)))
+                add(ox.Quad(mark, REVISION, DELETED))
+                add(ox.Quad(mark, DELETED_TEXT, ox.Literal(rev.text)))
                 self._target(mark, p, rev.start, rev.end, None)
 
-    def _target(self, annotation: URIRef, para: URIRef, start: int, end: int, exact: str | None) -> None:
-        g = self.g
-        target, position = URIRef(f"{annotation}/target"), URIRef(f"{annotation}/position")
-        g.add((annotation, OA.hasTarget, target))
-        g.add((target, RDF.type, OA.SpecificResource))
-        g.add((target, OA.hasSource, para))
-        g.add((target, OA.hasSelector, position))
-        g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, OA.start, _nonneg(start)))
-        g.add((position, OA.end, _nonneg(end)))
+    def _target(self, annotation: ox.NamedNode, para: ox.NamedNode, start: int, end: int, exact: str | None) -> None:
+        add = self.own
+        target, position = ox.NamedNode(f"{annotation.value}/target"), ox.NamedNode(f"{annotation.value}/position")
+        add(ox.Quad(annotation, HAS_TARGET, target))
+        add(ox.Quad(target, TYPE, SPECIFIC_RESOURCE))
+        add(ox.Quad(target, HAS_SOURCE, para))
+        add(ox.Quad(target, HAS_SELECTOR, position))
+        add(ox.Quad(position, TYPE, POSITION_SELECTOR))
+        add(ox.Quad(position, START, _nonneg(start)))
+        add(ox.Quad(position, END, _nonneg(end)))
         if exact is not None:
-            quote = URIRef(f"{annotation}/quote")
-            g.add((target, OA.hasSelector, quote))
-            g.add((quote, RDF.type, OA.TextQuoteSelector))
-            g.add((quote, OA.exact, Literal(exact)))
+            quote = ox.NamedNode(f"{annotation.value}/quote")
+            add(ox.Quad(target, HAS_SELECTOR, quote))
+            add(ox.Quad(quote, TYPE, QUOTE_SELECTOR))
+            add(ox.Quad(quote, EXACT, ox.Literal(exact)))
 
-    def _annotation(self, doc: Document, para: int, start: int, end: int, body: str) -> URIRef:
+    def _annotation(self, doc: Document, para: int, start: int, end: int, body: str) -> ox.NamedNode:
         digest = hashlib.sha1(f"{para}|{start}|{end}|{body}".encode()).hexdigest()[:16]
-        return URIRef(f"{self.doc_node(doc)}/e/{digest}")
+        return ox.NamedNode(f"{self._doc(doc).value}/e/{digest}")
 
     def add_extraction(self, ex: Extraction) -> None:
-        g, doc = self.g, ex.document
+        """The document's mentions and relations (shared) with their evidence (its own)."""
+        self.add_links(ex)
+        self.add_evidence(ex)
+
+    def add_links(self, ex: Extraction) -> None:
+        """Which entities the document mentions, and the relations it states."""
+        add, node = self.shared, self._doc(ex.document)
+        for m in ex.mentions:
+            add(ox.Quad(node, MENTIONS, ox.NamedNode(m.iri)))
+        for rm in ex.relations:
+            r = rm.relation
+            add(ox.Quad(ox.NamedNode(r.subject), _iskg(r.predicate), ox.NamedNode(r.object)))
+
+    def add_evidence(self, ex: Extraction) -> None:
+        """Where in the text each mention and relation is: the paragraph's mentions and the annotations."""
+        add, doc = self.own, ex.document
         texts = {p.index: p.text for p in doc.paragraphs}
         for m in ex.mentions:
-            entity, p = URIRef(m.iri), self.para_node(doc, m.paragraph)
-            g.add((p, ISKG.mentions, entity))
-            g.add((self.doc_node(doc), ISKG.mentions, entity))
+            entity, p = ox.NamedNode(m.iri), self._para(doc, m.paragraph)
+            add(ox.Quad(p, MENTIONS, entity))
             ann = self._annotation(doc, m.paragraph, m.start, m.end, m.iri)
-            g.add((ann, RDF.type, OA.Annotation))
-            g.add((ann, OA.motivatedBy, OA.identifying))
-            g.add((ann, OA.hasBody, entity))
-            g.add((ann, ISKG.method, Literal(m.method)))
+            add(ox.Quad(ann, TYPE, ANNOTATION))
+            add(ox.Quad(ann, MOTIVATED_BY, IDENTIFYING))
+            add(ox.Quad(ann, HAS_BODY, entity))
+            add(ox.Quad(ann, METHOD, ox.Literal(m.method)))
             if m.added:
-                g.add((ann, ISKG.inAddedText, Literal(True)))
+                add(ox.Quad(ann, IN_ADDED_TEXT, _TRUE))
             self._target(ann, p, m.start, m.end, texts[m.paragraph][m.start:m.end])
         for rm in ex.relations:
             r = rm.relation
-            s, pred, o = URIRef(r.subject), ISKG[r.predicate], URIRef(r.object)
-            g.add((s, pred, o))
+            s, pred, o = ox.NamedNode(r.subject), _iskg(r.predicate), ox.NamedNode(r.object)
             ann = self._annotation(doc, rm.paragraph, r.start, r.end, f"{r.subject} {r.predicate} {r.object}")
-            statement = URIRef(f"{ann}/statement")
-            g.add((ann, RDF.type, OA.Annotation))
-            g.add((ann, OA.motivatedBy, OA.describing))
-            g.add((ann, OA.hasBody, statement))
-            g.add((ann, ISKG.method, Literal(r.method)))
+            statement = ox.NamedNode(f"{ann.value}/statement")
+            add(ox.Quad(ann, TYPE, ANNOTATION))
+            add(ox.Quad(ann, MOTIVATED_BY, DESCRIBING))
+            add(ox.Quad(ann, HAS_BODY, statement))
+            add(ox.Quad(ann, METHOD, ox.Literal(r.method)))
             if r.modality:
-                g.add((ann, ISKG.modality, Literal(r.modality)))
+                add(ox.Quad(ann, MODALITY, ox.Literal(r.modality)))
             if r.addressee:
-                g.add((ann, ISKG.addressee, URIRef(r.addressee)))
+                add(ox.Quad(ann, ADDRESSEE, ox.NamedNode(r.addressee)))
             if rm.added:
-                g.add((ann, ISKG.inAddedText, Literal(True)))
-            g.add((statement, RDF.type, RDF.Statement))
-            g.add((statement, RDF.subject, s))
-            g.add((statement, RDF.predicate, pred))
-            g.add((statement, RDF.object, o))
-            self._target(ann, self.para_node(doc, rm.paragraph), r.start, r.end, rm.quote)
+                add(ox.Quad(ann, IN_ADDED_TEXT, _TRUE))
+            add(ox.Quad(statement, TYPE, RDF_STATEMENT))
+            add(ox.Quad(statement, RDF_SUBJECT, s))
+            add(ox.Quad(statement, RDF_PREDICATE, pred))
+            add(ox.Quad(statement, RDF_OBJECT, o))
+            self._target(ann, self._para(doc, rm.paragraph), r.start, r.end, rm.quote)

@@ -11,29 +11,33 @@ import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from iskg.graph.abox import AboxWriter, document_slugs
+from iskg.graph.abox import rdflib_sink
+from iskg.graph.assemble import assemble
 from iskg.graph.dataset import dataset_description
 from iskg.graph.extraction import extract_corpus
 from iskg.graph.extraction_cache import ExtractionCache
-from iskg.graph.files import prepare_out_dir, write_together
+from iskg.graph.files import prepare_out_dir, temporary_beside, write_together
+from iskg.graph.layers import graph_layers
 from iskg.graph.namespaces import ISKG, OA, bind_prefixes
 from iskg.graph.ontology_docs import ontology_html
 from iskg.graph.progress import ProgressBar
+from iskg.graph.query import open_store
+from iskg.graph.rdflib_engine import load_graph
 from iskg.graph.reasoning import ReasonerResult, check_consistency
 from iskg.graph.report import build_report, report_text
 from iskg.graph.turtle import turtle_bytes
-from iskg.graph.validate import ValidationResult, validate
+from iskg.graph.validate import ValidationResult
 from iskg.loaders.errors import IskgError
 from iskg.loaders.extract import Extraction
 from iskg.loaders.read import Refusal, read_corpus
 from iskg.loaders.renditions import same_work_pairs
-from iskg.ontology import ontology_path, vocabulary_path
 
 GRAPH_FILE = "iskg.ttl"
 REPORT_JSON = "report.json"
@@ -50,34 +54,55 @@ def _stderr(message: str) -> None:
 
 @dataclass
 class BuildResult:
-    """Everything a build made: the graph, its checks, and the files written."""
+    """Everything a build made: its checks and the files written, and the graph read back from them.
 
-    graph: Graph
+    The build never holds the whole graph (a large corpus's would not fit in memory): `graph`
+    (rdflib, handy for a small corpus) and `store` (pyoxigraph, for any size) read `iskg.ttl`
+    when first asked for, and keep it.
+    """
+
     extractions: list[Extraction]
     refusals: list[Refusal]
     reasoner: ReasonerResult
     validation: ValidationResult
     report: dict
     files: list[Path]
+    _graph: Graph | None = field(default=None, repr=False, compare=False)
+    _store: ox.Store | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def graph_file(self) -> Path:
+        return self.files[0]
+
+    @property
+    def graph(self) -> Graph:
+        """The built graph in rdflib's memory store (about 3 KB a triple: for small corpora)."""
+        if self._graph is None:
+            self._graph = load_graph(self.graph_file)
+        return self._graph
+
+    @property
+    def store(self) -> ox.Store:
+        """The built graph in an in-memory Oxigraph store, as `iskg query` opens it."""
+        if self._store is None:
+            self._store = open_store(self.graph_file)
+        return self._store
 
 
 def populate(extractions: list[Extraction], entities: dict, renditions: list[tuple[str, str, float]],
              vocabulary: Path | None = None) -> Graph:
-    """Ontology + reference vocabulary (the packaged one unless given) + what the documents say, in one graph."""
+    """Ontology + reference vocabulary (the packaged one unless given) + what the documents say, in one graph.
+
+    The whole graph in rdflib, for a notebook or a small corpus; the build itself makes it layer by layer.
+    """
+    layers = graph_layers(extractions, entities, renditions, vocabulary)
     graph = bind_prefixes(Graph())
-    graph.parse(ontology_path(), format="turtle")
-    graph.parse(vocabulary or vocabulary_path(), format="turtle")
-    slugs = document_slugs([ex.document for ex in extractions])
-    writer = AboxWriter(graph, slugs)
-    for entity in entities.values():
-        writer.add_entity(entity)
+    add = rdflib_sink(graph)
+    for quad in layers.shared:
+        add(quad)
     for ex in extractions:
-        writer.add_document(ex.document)
-        writer.add_extraction(ex)
-    by_source = {ex.document.source: writer.doc_node(ex.document) for ex in extractions}
-    for a, b, _ in renditions:
-        graph.add((by_source[a], ISKG.sameWorkAs, by_source[b]))
-        graph.add((by_source[b], ISKG.sameWorkAs, by_source[a]))
+        for quad in layers.own(ex):
+            add(quad)
     return graph
 
 
@@ -88,16 +113,6 @@ def evidence_nodes(graph: Graph) -> set:
     selectors = {s for t in targets for s in graph.objects(t, OA.hasSelector)}
     bodies = {b for n in notes for b in graph.objects(n, OA.hasBody) if (b, RDF.type, RDF.Statement) in graph}
     return notes | targets | selectors | bodies
-
-
-def entity_level(graph: Graph) -> Graph:
-    """The graph without evidence and text: what the reasoner needs to judge consistency."""
-    out = Graph()
-    evidence = evidence_nodes(graph)
-    for s, p, o in graph:
-        if s not in evidence and p not in (ISKG.text, OA.exact, ISKG.deletedText):
-            out.add((s, p, o))
-    return out
 
 
 def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Callable[[Path], dict] | None = None,
@@ -126,29 +141,36 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     if extraction_cache:
         progress(f"cache: {extraction_cache.stats.hits} texts reused, {extraction_cache.stats.misses} extracted")
     renditions = same_work_pairs(documents)
-    graph = populate(extractions, extractor.entities, renditions)
-    progress(f"checking consistency of {len(graph)} triples with HermiT, validating with SHACL")
-    # HermiT runs in a Java process: it proceeds while this one validates and serialises. It also
-    # redirects standard error while it runs, so progress is reported once it is done.
-    with ThreadPoolExecutor(1) as pool:
-        reasoning = pool.submit(check_consistency, entity_level(graph))
-        validation = validate(graph)
-        turtle = turtle_bytes(graph)
-        reasoner = reasoning.result()
-    progress(f"{reasoner.message} in {reasoner.seconds:.1f} s")
-    progress(f"SHACL {'conforms' if validation.conforms else 'does not conform'} ({validation.seconds:.1f} s)")
-    score = None
-    if scorer:
-        progress("scoring")
-        with tempfile.TemporaryDirectory() as tmp:
-            scratch = Path(tmp) / GRAPH_FILE
-            scratch.write_bytes(turtle)
-            score = scorer(scratch)
-    report = build_report(corpus, graph, extractions, refusals, renditions, reasoner, validation, score)
-    report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
-    progress(f"writing {out}")
-    description = turtle_bytes(dataset_description(graph, turtle_size=len(turtle)))
-    files = write_together({out / GRAPH_FILE: turtle, out / REPORT_JSON: report_json.encode(),
-                            out / REPORT_TEXT: report_text(report).encode(), out / DATASET_FILE: description,
-                            out / ONTOLOGY_DOCS: ontology_html()})
-    return BuildResult(graph, extractions, refusals, reasoner, validation, report, files)
+    layers = graph_layers(extractions, extractor.entities, renditions)
+    progress("checking consistency with HermiT, validating with SHACL, writing the graph")
+    turtle_file = temporary_beside(out / GRAPH_FILE)
+    try:
+        # HermiT (on the shared layer: see iskg.graph.layers) runs in a Java process while this one makes,
+        # writes and validates the documents' own layers. It redirects standard error while it runs, so
+        # progress is reported once it is done.
+        with ThreadPoolExecutor(1) as pool:
+            reasoning = pool.submit(check_consistency, layers.shared)
+            assembled = assemble(layers, extractions, turtle_file)
+            reasoner = reasoning.result()
+        progress(f"{assembled.triples} triples; {reasoner.message} in {reasoner.seconds:.1f} s")
+        validation = assembled.validation
+        progress(f"SHACL {'conforms' if validation.conforms else 'does not conform'} ({validation.seconds:.1f} s)")
+        score = None
+        if scorer:
+            progress("scoring")
+            with tempfile.TemporaryDirectory() as tmp:  # the scorer knows the file's syntax by its name
+                named = Path(tmp) / GRAPH_FILE
+                named.symlink_to(turtle_file.resolve())
+                score = scorer(named)
+        report = build_report(corpus, assembled.summary, extractions, refusals, renditions, reasoner, validation, score,
+                              triples=assembled.triples)
+        report_json = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
+        progress(f"writing {out}")
+        description = turtle_bytes(dataset_description(assembled.summary, turtle_size=assembled.turtle_size,
+                                                       triples=assembled.triples))
+        files = write_together({out / GRAPH_FILE: turtle_file, out / REPORT_JSON: report_json.encode(),
+                                out / REPORT_TEXT: report_text(report).encode(), out / DATASET_FILE: description,
+                                out / ONTOLOGY_DOCS: ontology_html()})
+    finally:
+        turtle_file.unlink(missing_ok=True)
+    return BuildResult(extractions, refusals, reasoner, validation, report, files)

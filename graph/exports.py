@@ -21,7 +21,7 @@ from iskg.graph.namespaces import PREFIXES, bind_prefixes
 from iskg.graph.network import policy_network
 from iskg.graph.query import open_store
 from iskg.graph.rdflib_engine import load_graph
-from iskg.graph.turtle import turtle_bytes
+from iskg.graph.turtle import turtle_bytes, turtle_file_bytes
 from iskg.loaders.errors import IskgError
 from iskg.ontology import ontology_path, vocabulary_path
 
@@ -141,7 +141,7 @@ def _cyjs(store: ox.Store) -> bytes:
 
 
 WRITERS: dict[str, Callable[[Path], bytes]] = {
-    "ttl": _rdf(turtle_bytes),
+    "ttl": turtle_file_bytes,
     "nt": _rdf(ntriples_bytes),
     "jsonld": _rdf(jsonld_bytes),
     "trig": _rdf(trig_bytes),

@@ -38,15 +38,27 @@ def _temporary(path: Path) -> tuple[int, Path]:
     return fd, Path(tmp)
 
 
-def _fill(fd: int, tmp: Path, data: bytes) -> None:
+def _readable(fd: int) -> None:
     # mkstemp makes the file private; outputs are meant to be read like any file the user writes
     umask = os.umask(0)
     os.umask(umask)
     os.fchmod(fd, 0o666 & ~umask)
+
+
+def _fill(fd: int, tmp: Path, data: bytes) -> None:
+    _readable(fd)
     with os.fdopen(fd, "wb") as f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())
+
+
+def temporary_beside(path: Path) -> Path:
+    """A temporary file for `path` to be written bit by bit, then given to `write_together`."""
+    fd, tmp = _temporary(path)
+    _readable(fd)
+    os.close(fd)
+    return tmp
 
 
 def stale_temporaries(path: Path) -> list[Path]:
@@ -54,8 +66,11 @@ def stale_temporaries(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f".{path.name}.*{_TMP_SUFFIX}"))
 
 
-def write_together(outputs: dict[Path, bytes]) -> list[Path]:
+def write_together(outputs: dict[Path, bytes | Path]) -> list[Path]:
     """Write every output to a temporary file, then rename them all into place.
+
+    An output given as a path is a file already written beside it (a temporary from `temporary_beside`),
+    renamed into place with the others.
 
     Stale temporaries of these outputs are removed first; on any error (or an interrupt) the
     temporaries made so far are removed and no output has been replaced.
@@ -64,8 +79,12 @@ def write_together(outputs: dict[Path, bytes]) -> list[Path]:
     try:
         for path in outputs:
             for stale in stale_temporaries(path):
-                stale.unlink(missing_ok=True)
+                if stale != outputs[path]:
+                    stale.unlink(missing_ok=True)
         for path, data in outputs.items():
+            if isinstance(data, Path):
+                made.append(data)
+                continue
             fd, tmp = _temporary(path)
             made.append(tmp)
             _fill(fd, tmp, data)

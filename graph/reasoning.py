@@ -14,10 +14,12 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import owlready2
+import pyoxigraph as ox
 import rdflib
 
 from iskg.loaders.errors import IskgError
@@ -69,20 +71,26 @@ def ontology_graph(*, with_vocabulary: bool = True) -> rdflib.Graph:
     return graph
 
 
-def check_consistency(graph: rdflib.Graph) -> ReasonerResult:
+def check_consistency(graph: rdflib.Graph | Iterable[ox.Quad]) -> ReasonerResult:
     """Run HermiT on `graph` (which should already contain the ontology) and report the outcome.
+
+    `graph` is an rdflib graph or pyoxigraph quads (the build's shared layer).
 
     Inconsistency is a result, not an error; a missing Java runtime or a HermiT crash is an error
     (`IskgError`), because then nothing can be said about the graph.
     """
     java_executable()
-    individuals = _count_individuals(graph)
+    quads = None if isinstance(graph, rdflib.Graph) else list(graph)
+    individuals = _count_individuals(_typed(graph) if quads is None else _typed_quads(quads))
     started = time.perf_counter()
     captured = io.StringIO()
     with _LOCK, tempfile.TemporaryDirectory(prefix="iskg-hermit-") as tmp:
         path = Path(tmp) / "graph.nt"
         # N-Triples is the one RDF syntax owlready2 parses natively besides RDF/XML and OWL/XML.
-        graph.serialize(destination=str(path), format="nt", encoding="utf-8")
+        if quads is None:
+            graph.serialize(destination=str(path), format="nt", encoding="utf-8")
+        else:
+            ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_TRIPLES)
         world = owlready2.World()
         # owlready2 writes its own copy for HermiT with NamedTemporaryFile and does not remove it when
         # HermiT fails or finds an inconsistency; pointing tempfile at our directory cleans that up too.
@@ -135,12 +143,23 @@ def check_consistency(graph: rdflib.Graph) -> ReasonerResult:
 _SCHEMA_NAMESPACES = (str(rdflib.OWL), str(rdflib.RDF), str(rdflib.RDFS))
 
 
-def _count_individuals(graph: rdflib.Graph) -> int:
+def _typed(graph: rdflib.Graph) -> Iterator[tuple[str, bool, str]]:
+    for subject, cls in graph.subject_objects(rdflib.RDF.type):
+        yield str(subject), isinstance(subject, rdflib.URIRef), str(cls)
+
+
+def _typed_quads(quads: list[ox.Quad]) -> Iterator[tuple[str, bool, str]]:
+    rdf_type = ox.NamedNode(str(rdflib.RDF.type))
+    for q in quads:
+        if q.predicate == rdf_type:
+            yield str(q.subject), isinstance(q.subject, ox.NamedNode), q.object.value
+
+
+def _count_individuals(typed: Iterable[tuple[str, bool, str]]) -> int:
     """Named resources typed with a domain class: a size figure for the report, not for reasoning."""
     found = set()
-    for subject, cls in graph.subject_objects(rdflib.RDF.type):
-        domain_typed = isinstance(subject, rdflib.URIRef) and not str(cls).startswith(_SCHEMA_NAMESPACES)
-        if domain_typed or cls == rdflib.OWL.NamedIndividual:
+    for subject, named, cls in typed:
+        if named and not cls.startswith(_SCHEMA_NAMESPACES) or cls == str(rdflib.OWL.NamedIndividual):
             found.add(subject)
     return len(found)
 

@@ -51,7 +51,8 @@ def _document_entry(ex: Extraction, tops: dict[URIRef, str]) -> dict:
 
 def build_report(corpus: Path, graph: Graph, extractions: list[Extraction], refusals: list[Refusal],
                  renditions: list[tuple[str, str, float]], reasoner: ReasonerResult, validation: ValidationResult,
-                 score: dict | None) -> dict:
+                 score: dict | None, triples: int | None = None) -> dict:
+    """The report's contents; `triples` counts the graph when `graph` is only its shared layer (the build's)."""
     tops = top_class_of(graph)
     mentioned = {URIRef(m.iri) for ex in extractions for m in ex.mentions}
     relation_counts = Counter(rm.relation.predicate for ex in extractions for rm in ex.relations)
@@ -59,7 +60,7 @@ def build_report(corpus: Path, graph: Graph, extractions: list[Extraction], refu
         "corpus": corpus.name,
         "files_read": [ex.document.source for ex in extractions],
         "files_refused": [{"file": r.source, "reason": r.reason} for r in refusals],
-        "triples": len(graph),
+        "triples": len(graph) if triples is None else triples,
         "documents": {ex.document.source: _document_entry(ex, tops) for ex in extractions},
         "renditions_of_one_work": [list(r) for r in renditions],
         "entities_mentioned": dict(sorted(Counter(tops.get(e, "?") for e in mentioned).items())),

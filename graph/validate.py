@@ -84,13 +84,18 @@ def validate(data: Graph | Path | ox.Store, *, engine: str = "turbo") -> Validat
         allow_warnings=True,
         allow_infos=True,
     )
+    return validation_result(bool(conforms), report_graph, shapes, started)
+
+
+def validation_result(conforms: bool, report_graph: Graph, shapes: Graph, started: float) -> ValidationResult:
+    """The verdict with its report, in the words of the shapes' prefixes; `started` is when the work began."""
     for prefix, namespace in shapes.namespaces():
         report_graph.bind(prefix, namespace)
     lines = _report_lines(report_graph)
     violations = sum(1 for line in lines if line.startswith("Violation"))
-    header = f"Conforms: {bool(conforms)} ({violations} violations, {len(lines)} results)"
+    header = f"Conforms: {conforms} ({violations} violations, {len(lines)} results)"
     return ValidationResult(
-        conforms=bool(conforms),
+        conforms=conforms,
         violations=violations,
         report_text="\n".join([header, *lines]),
         report_graph=report_graph,
