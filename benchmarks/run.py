@@ -103,42 +103,44 @@ def query_params(graph_file: Path) -> dict[str, dict[str, str]]:
 
 
 def measure(corpus: Path, out: Path, args: argparse.Namespace) -> dict:
-    """The build's stages as graph/build.py runs them (HermiT beside SHACL and serialisation), then
-    queries and the baselines."""
+    """The build's stages as graph/build.py runs them (HermiT beside the documents' layers), then queries
+    and the baselines."""
     wall_started = time.perf_counter()
-    from iskg.graph.build import entity_level, populate
+    from iskg.graph.assemble import StageClock, assemble
     from iskg.graph.extraction import extract_corpus
+    from iskg.graph.layers import graph_layers
     from iskg.graph.query import open_store, run_stored
     from iskg.graph.rdflib_engine import load_graph, run_stored_rdflib
     from iskg.graph.reasoning import check_consistency
-    from iskg.graph.turtle import turtle_bytes
     from iskg.graph.validate import validate
     from iskg.loaders.read import read_corpus
     from iskg.loaders.renditions import same_work_pairs
 
-    s: dict[str, float] = {}
+    clock = StageClock()
+    s = clock.seconds
     documents, _ = _timed(s, "read", read_corpus, corpus)
     extractor, extractions = _timed(s, "extract", extract_corpus, documents, jobs=args.jobs)
-    graph = _timed(s, "graph", populate, extractions, extractor.entities, same_work_pairs(documents))
-    triples = len(graph)
-    with ThreadPoolExecutor(1) as pool:
-        reasoning = pool.submit(_timed, s, "reason", check_consistency, _timed(s, "reason", entity_level, graph))
-        validation = _timed(s, "validate", validate, graph)
-        turtle = _timed(s, "serialise", turtle_bytes, graph)
-        reasoner = reasoning.result()
-    graph = None  # what follows measures queries, not the build's graph
+    layers = _timed(s, "graph", graph_layers, extractions, extractor.entities, same_work_pairs(documents))
     graph_file = out / "iskg.ttl"
-    graph_file.write_bytes(turtle)
+    with ThreadPoolExecutor(1) as pool:
+        reasoning = pool.submit(_timed, s, "reason", check_consistency, layers.shared)
+        assembled = assemble(layers, extractions, graph_file, clock=clock)
+        reasoner = reasoning.result()
+    layers = extractions = None  # what follows measures queries, not the build
     build_seconds = time.perf_counter() - wall_started
     peak_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
-    result = {"documents": len(documents), "triples": triples, "stages_s": {k: round(v, 3) for k, v in s.items()},
+    result = {"documents": len(documents), "triples": assembled.triples,
+              "stages_s": {k: round(v, 3) for k, v in s.items()},
               "build_s": round(build_seconds, 3), "peak_rss_bytes": peak_build,
-              "consistent": reasoner.ok, "conforms": validation.conforms,
-              "shacl_s": {"pyshacl-turbo": round(validation.seconds, 3)}}
+              "consistent": reasoner.ok, "conforms": assembled.validation.conforms,
+              "shacl_s": {"pyshacl-turbo": round(assembled.validation.seconds, 3)}}
 
     if len(documents) <= args.shacl_baseline_max:
+        whole = validate(graph_file)
+        result["shacl_s"]["pyshacl-turbo-whole"] = round(whole.seconds, 3)
         result["shacl_s"]["pyshacl"] = round(validate(graph_file, engine="pyshacl").seconds, 3)
+        result["shacl_same_report"] = whole.report_text == assembled.validation.report_text
 
     store = open_store(graph_file)
     params = query_params(graph_file)
@@ -153,16 +155,37 @@ def measure(corpus: Path, out: Path, args: argparse.Namespace) -> dict:
     return result
 
 
+def measure_rdflib(corpus: Path, args: argparse.Namespace) -> dict:
+    """The baseline build: the whole graph in rdflib's memory store, SHACL on it whole, rdflib's Turtle writer."""
+    wall_started = time.perf_counter()
+    from iskg.graph.build import populate
+    from iskg.graph.extraction import extract_corpus
+    from iskg.graph.turtle import turtle_bytes
+    from iskg.graph.validate import validate
+    from iskg.loaders.read import read_corpus
+    from iskg.loaders.renditions import same_work_pairs
+
+    s: dict[str, float] = {}
+    documents, _ = _timed(s, "read", read_corpus, corpus)
+    extractor, extractions = _timed(s, "extract", extract_corpus, documents, jobs=args.jobs)
+    graph = _timed(s, "graph", populate, extractions, extractor.entities, same_work_pairs(documents))
+    _timed(s, "validate", validate, graph)
+    _timed(s, "serialise", turtle_bytes, graph)
+    return {"documents": len(documents), "triples": len(graph), "stages_s": {k: round(v, 3) for k, v in s.items()},
+            "build_s": round(time.perf_counter() - wall_started, 3),
+            "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
 # --- the run: every size, then tables and the picture --------------------------------------------
 
 
-def child(corpus: Path, args: argparse.Namespace) -> dict:
+def child(corpus: Path, args: argparse.Namespace, *, baseline: bool = False) -> dict:
     """Measure one corpus in a fresh interpreter; its peak memory comes from the kernel, not from itself."""
     with tempfile.TemporaryDirectory(prefix="iskg-bench-") as tmp:
         cmd = [sys.executable, __file__, "--measure", str(corpus), "--out", tmp, "--jobs", str(args.jobs),
                "--reps", str(args.reps), "--rdflib-reps", str(args.rdflib_reps), "--budget", str(args.budget),
                "--rdflib-baseline-max", str(args.rdflib_baseline_max),
-               "--shacl-baseline-max", str(args.shacl_baseline_max)]
+               "--shacl-baseline-max", str(args.shacl_baseline_max), *(["--baseline"] if baseline else [])]
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
         output = proc.stdout.read()
@@ -173,6 +196,14 @@ def child(corpus: Path, args: argparse.Namespace) -> dict:
         result["process_s"] = round(time.perf_counter() - started, 3)
         result["process_peak_rss_bytes"] = usage.ru_maxrss * 1024
         return result
+
+
+def measure_size(corpus: Path, args: argparse.Namespace) -> dict:
+    """The build, and up to --baseline-max documents the rdflib baseline build beside it."""
+    result = child(corpus, args)
+    if result["documents"] <= args.baseline_max:
+        result["baseline"] = child(corpus, args, baseline=True)
+    return result
 
 
 def cli_build(corpus: Path, repeats: int = 3) -> dict:
@@ -220,16 +251,39 @@ def markdown(run: dict) -> str:
               "this process's at that point (HermiT's Java process not included). "
               f"`iskg build` of the five texts, end to end: median {run['cli_5']['median_s']:.2f} s "
               f"(runs {run['cli_5']['runs']}).", ""]
+    lines += ["## Against the rdflib build (whole graph in rdflib's memory store, SHACL on it whole, rdflib's Turtle)",
+              "", "Same corpus, separate processes, one after the other.", "",
+              "| N docs | stage | rdflib build s | this build s | ratio |", "|---:|---|---:|---:|---:|"]
+    for r in sizes:
+        base = r.get("baseline")
+        if not base:
+            continue
+        for stage in ("graph", "validate", "serialise"):
+            ours = r["stages_s"].get(stage)
+            lines.append(f"| {r['documents']} | {stage} | {base['stages_s'][stage]:.2f} | {ours:.2f} | "
+                         f"{ratio(base['stages_s'][stage], ours)} |")
+        lines.append(f"| {r['documents']} | build | {base['build_s']:.2f} | {r['build_s']:.2f} | "
+                     f"{ratio(base['build_s'], r['build_s'])} |")
+        lines.append(f"| {r['documents']} | peak RSS MiB | {base['peak_rss_bytes'] / 2**20:,.0f} | "
+                     f"{r['peak_rss_bytes'] / 2**20:,.0f} | {ratio(base['peak_rss_bytes'], r['peak_rss_bytes'])} |")
+    lines += ["", "In this build `graph`, `validate` and `serialise` are summed over the documents, made, validated "
+              "and written one at a time, while HermiT (`reason`) runs beside them.", ""]
     big = [i for i, n in enumerate(ns) if n >= 100]
     big = big if len(big) >= 2 else list(range(len(ns)))
     if len(big) >= 2:
         t = exponent([ns[i] for i in big], [sizes[i]["build_s"] for i in big])
         m = exponent([ns[i] for i in big], [sizes[i]["peak_rss_bytes"] for i in big])
         lines += [f"Fitted growth from N = {ns[big[0]]} to {ns[big[-1]]}: time ∝ N^{t:.2f}, memory ∝ N^{m:.2f}.", ""]
-    lines += ["## SHACL", "", "| N docs | pyshacl-turbo s | pySHACL s | ratio |", "|---:|---:|---:|---:|"]
+    lines += ["## SHACL", "", "pyshacl-turbo layer by layer (the build's way) against pyshacl-turbo and pySHACL on the "
+              "whole graph (the same Turtle file loaded into Oxigraph); `same report` compares the build's report "
+              "text with the whole-graph one.", "",
+              "| N docs | layered s | whole-graph turbo s | ratio | pySHACL s | ratio | same report |",
+              "|---:|---:|---:|---:|---:|---:|---|"]
     for r in sizes:
-        turbo, ref = r["shacl_s"].get("pyshacl-turbo"), r["shacl_s"].get("pyshacl")
-        lines.append(f"| {r['documents']} | {turbo:.2f} | {ref if ref is not None else '-'} | {ratio(ref, turbo)} |")
+        turbo, whole, ref = (r["shacl_s"].get(k) for k in ("pyshacl-turbo", "pyshacl-turbo-whole", "pyshacl"))
+        same = {True: "yes", False: "NO"}.get(r.get("shacl_same_report"), "-")
+        lines.append(f"| {r['documents']} | {turbo:.2f} | {whole if whole is not None else '-'} | "
+                     f"{ratio(whole, turbo)} | {ref if ref is not None else '-'} | {ratio(ref, turbo)} | {same} |")
     lines += ["", "## Stored queries (median / p95 ms; rdflib memory store as baseline)", ""]
     header = "| query | " + " | ".join(f"N={n} oxigraph | N={n} rdflib | N={n} ratio" for n in ns) + " |"
     lines += [header, "|---|" + "---:|" * (3 * len(ns))]
@@ -286,11 +340,14 @@ def main() -> None:
     ap.add_argument("--rdflib-baseline-max", type=int, default=1000, help="largest N queried on rdflib too")
     ap.add_argument("--shacl-baseline-max", type=int, default=1000, help="largest N validated with pySHACL too")
     ap.add_argument("--results", type=Path, default=RESULTS)
+    ap.add_argument("--baseline-max", type=int, default=100, help="largest N built the rdflib way too")
     ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:
-        json.dump(measure(args.measure, args.out, args), sys.stdout)
+        json.dump(measure_rdflib(args.measure, args) if args.baseline else measure(args.measure, args.out, args),
+                  sys.stdout)
         return
 
     sys.path.insert(0, str(HERE))
@@ -302,13 +359,13 @@ def main() -> None:
            "command": " ".join(["benchmarks/run.py", *sys.argv[1:]]), "sizes": []}
     print("N=5 (corpus/)", file=sys.stderr)
     run["cli_5"] = cli_build(ROOT / "corpus")
-    run["sizes"].append(child(ROOT / "corpus", args))
+    run["sizes"].append(measure_size(ROOT / "corpus", args))
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"iskg-corpus-{n}-") as tmp:
             print(f"N={n}: generating", file=sys.stderr)
             generate(n, Path(tmp))
             print(f"N={n}: measuring", file=sys.stderr)
-            run["sizes"].append(child(Path(tmp), args))
+            run["sizes"].append(measure_size(Path(tmp), args))
         print(f"N={n}: built in {run['sizes'][-1]['build_s']:.1f} s", file=sys.stderr)
         write(run, args.results)  # after each size: an interrupted run still leaves what it measured
     write(run, args.results)

@@ -10,8 +10,9 @@ every planted violation of the shape tests), because of what the shapes read bey
 
 * from a document's node: the types of what it points at, the `dcterms:isPartOf` chain upwards,
   and whether a statement's triple is asserted, all of which go with it;
-* from a shared node: only shared triples, except the relation-evidence rule, which is given
-  every statement with its annotations.
+* from a shared node: its own triples, the types, `discovered` flags and `isPartOf` chains of what
+  it points at, and the statements with it as subject or object with their annotations; so the shared
+  layer too is validated a group of nodes at a time.
 
 A document's evidence is taken to point into its own text only (never into another document's
 paragraphs), which is how the build writes it.
@@ -19,6 +20,7 @@ paragraphs), which is how the build writes it.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterable
 
@@ -27,7 +29,7 @@ import pyshacl_turbo
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, SH
 
-from iskg.graph.abox import HAS_BODY, IS_PART_OF, RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, TYPE
+from iskg.graph.abox import DISCOVERED, HAS_BODY, IS_PART_OF, RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, TYPE
 from iskg.graph.layers import owner
 from iskg.graph.validate import ValidationResult, validation_result
 from iskg.ontology import ontology_path
@@ -36,14 +38,16 @@ from iskg.shapes import shapes_path
 _STATEMENT_PARTS = (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT)
 
 
-def validate_by_layers(quads: Iterable[ox.Quad]) -> ValidationResult:
-    """Any graph validated as the build validates its own: cut into layers by `owner`, document by document."""
+def validate_by_layers(quads: Iterable[ox.Quad], **sizes: int) -> ValidationResult:
+    """Any graph validated as the build validates its own: cut into layers by `owner`, document by document.
+
+    `sizes` (`chunk_triples`, `group_nodes`) set how much goes into one run of the engine."""
     shared: list[ox.Quad] = []
     own: dict[str, list[ox.Quad]] = {}
     for quad in quads:
         document = owner(quad.subject)
         (own.setdefault(document, []) if document else shared).append(quad)
-    validation = LayeredValidation(shared)
+    validation = LayeredValidation(shared, **sizes)
     for document in sorted(own):
         validation.add(own[document])
     return validation.result()
@@ -52,7 +56,7 @@ def validate_by_layers(quads: Iterable[ox.Quad]) -> ValidationResult:
 class LayeredValidation:
     """Feed it each document's own layer (`add`), then ask for the verdict (`result`)."""
 
-    def __init__(self, shared: list[ox.Quad], *, chunk_triples: int = 8000) -> None:
+    def __init__(self, shared: list[ox.Quad], *, chunk_triples: int = 8000, group_nodes: int = 2000) -> None:
         self.started = time.perf_counter()
         self.shapes = Graph().parse(shapes_path(), format="turtle")
         self.engine = pyshacl_turbo.CompiledShapes(self.shapes)
@@ -68,6 +72,7 @@ class LayeredValidation:
         self.conforms = True
         self.reports: list[Graph] = []
         self.chunk_triples = chunk_triples
+        self.group_nodes = group_nodes
 
     def add(self, own: list[ox.Quad]) -> None:
         """One document's own layer; it is validated once enough triples are waiting."""
@@ -80,14 +85,57 @@ class LayeredValidation:
             self._validate_pending()
 
     def result(self) -> ValidationResult:
-        """The verdict on the whole graph: the documents still waiting, then the shared layer."""
+        """The verdict on the whole graph: the documents still waiting, then the shared layer, a group at a time."""
         self._validate_pending()
-        focus = {t for q in self.shared for t in (q.subject, q.object)
-                 if isinstance(t, (ox.NamedNode, ox.BlankNode)) and not owner(t)}
+        focus = sorted({t.value for q in self.shared.quads_for_pattern(None, None, None, ox.DefaultGraph())
+                        for t in (q.subject, q.object) if isinstance(t, ox.NamedNode) and not owner(t)})
         self.shared.bulk_extend(self.evidence)
-        self._run(self.shared, focus)
+        for start in range(0, len(focus), self.group_nodes):
+            group = [ox.NamedNode(iri) for iri in focus[start:start + self.group_nodes]]
+            store = ox.Store()
+            store.bulk_extend(self.ontology)
+            store.bulk_extend(self._around(group))
+            self._run(store, group)
         report = _merged(self.reports, self.conforms, self.shapes)
         return validation_result(self.conforms, report, self.shapes, self.started)
+
+    def _around(self, group: list[ox.NamedNode]) -> set[ox.Quad]:
+        """What the shapes read from these shared nodes: their triples, the types (and `discovered` flags and
+        `isPartOf` chains) of what those point at, and the statements about them with their annotations."""
+        out: set[ox.Quad] = set()
+        pointed: list = []
+        for node in group:
+            for quad in self._quads(node, None, None):
+                out.add(quad)
+                pointed.append(quad.object)
+            for part in (RDF_SUBJECT, RDF_OBJECT):
+                for statement in self._quads(None, part, node):
+                    out.update(self._quads(statement.subject, None, None))
+                    for annotation in self._quads(None, HAS_BODY, statement.subject):
+                        out.add(annotation)
+                        out.update(self._quads(annotation.subject, TYPE, None))
+        out.update(self._described(pointed, (TYPE, IS_PART_OF, DISCOVERED)))
+        return out
+
+    def _quads(self, s, p, o) -> Iterable[ox.Quad]:
+        return self.shared.quads_for_pattern(s, p, o, ox.DefaultGraph())
+
+    def _described(self, nodes: Iterable, predicates: tuple) -> set[ox.Quad]:
+        """The triples of these predicates about these nodes, following `isPartOf` upwards."""
+        out: set[ox.Quad] = set()
+        seen: set = set()
+        todo = [n for n in nodes if isinstance(n, ox.NamedNode)]
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for predicate in predicates:
+                for quad in self._quads(node, predicate, None):
+                    out.add(quad)
+                    if predicate == IS_PART_OF:
+                        todo.append(quad.object)
+        return out
 
     def _validate_pending(self) -> None:
         if not self.pending:
@@ -101,27 +149,15 @@ class LayeredValidation:
 
     def _pointed_at(self, own: list[ox.Quad]) -> set[ox.Quad]:
         """What the shapes read of the shared layer from these documents' nodes."""
-        out: set[ox.Quad] = set()
-        seen: set = set()
-        todo = [q.object for q in own if isinstance(q.object, ox.NamedNode) and not owner(q.object)]
-        while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            for predicate in (TYPE, IS_PART_OF):
-                for quad in self.shared.quads_for_pattern(node, predicate, None, ox.DefaultGraph()):
-                    out.add(quad)
-                    if predicate == IS_PART_OF:
-                        todo.append(quad.object)
+        out = self._described((q.object for q in own if not owner(q.object)), (TYPE, IS_PART_OF))
         parts: dict = {}
         for q in own:
             if q.predicate in _STATEMENT_PARTS:
-                parts.setdefault(q.subject, {})[q.predicate] = q.object
+                parts.setdefault(q.subject, {}).setdefault(q.predicate, []).append(q.object)
         for found in parts.values():
-            if len(found) == 3:
-                out.update(self.shared.quads_for_pattern(found[RDF_SUBJECT], found[RDF_PREDICATE], found[RDF_OBJECT],
-                                                         ox.DefaultGraph()))
+            for s, p, o in itertools.product(*(found.get(part, []) for part in _STATEMENT_PARTS)):
+                if isinstance(p, ox.NamedNode) and not isinstance(s, ox.Literal):
+                    out.update(self._quads(s, p, o))
         return out
 
     def _run(self, store: ox.Store, focus: Iterable) -> None:
