@@ -373,6 +373,7 @@ def main() -> None:
 
 
 def write(run: dict, folder: Path) -> None:
+    run["sizes"].sort(key=lambda r: r["documents"])  # --sizes may put the largest first
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "results.json").write_text(json.dumps(run, indent=1) + "\n")
     (folder / "results.md").write_text(markdown(run))

@@ -56,7 +56,7 @@ def validate_by_layers(quads: Iterable[ox.Quad], **sizes: int) -> ValidationResu
 class LayeredValidation:
     """Feed it each document's own layer (`add`), then ask for the verdict (`result`)."""
 
-    def __init__(self, shared: list[ox.Quad], *, chunk_triples: int = 8000, group_nodes: int = 2000) -> None:
+    def __init__(self, shared: list[ox.Quad], *, chunk_triples: int = 8000, group_nodes: int = 200) -> None:
         self.started = time.perf_counter()
         self.shapes = Graph().parse(shapes_path(), format="turtle")
         self.engine = pyshacl_turbo.CompiledShapes(self.shapes)
