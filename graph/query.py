@@ -1,7 +1,8 @@
 """Stored SPARQL queries on the built graph, in the embedded store (pyoxigraph).
 
-Parameters are bound as RDF terms through the engine's substitutions, never pasted into the
-query text, so a value cannot change what a query means.
+Parameters are bound as RDF terms through the engine's substitutions, and repeated as a VALUES
+block of the same parsed terms (see `seeded`), never pasted into the query text as given, so a
+value cannot change what a query means.
 
 A stored query's header, before its first SPARQL line:
 
