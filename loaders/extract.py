@@ -139,8 +139,7 @@ class Extractor:
         coordinated = _COORDINATION.search(match.quote) is not None
         if outer_threat and not coordinated:
             return []
-        inner = {m for lo, hi in ((match.first_token + 1, match.last_token + 1), (match.first_token, match.last_token))
-                 for m in self._matcher.find(text, tokens, lo, hi)}
+        inner = self._matcher.find(text, tokens, match.first_token, match.last_token + 1, frozenset({match.iri}))
         wanted = (m for m in inner if m.iri != match.iri
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
