@@ -15,6 +15,7 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
+from iskg.loaders.surface_forms import printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
@@ -109,7 +110,27 @@ class Extractor:
                     overlaps = any(k.start < d.end and d.start < k.end for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
+                self._learn_forms(para.text)
         self._matcher = self._build_matcher()
+
+    def _learn_forms(self, text: str) -> None:
+        """Other forms of the names a text prints: a legal act's citation head, an apposition
+        ('X (the "Y")'), unless that form already names another entity; a name discovered from
+        the form alone ('Cable Directive' in 'X (the "Cable Directive")') is folded into X."""
+        for m in self._matcher.find(text):
+            entity = self.entities.get(m.iri)
+            if entity is None:
+                continue
+            for form in printed_forms(text, m.end, entity.labels, entity.top):
+                other = self._whole_match(form)
+                if other is not None and other != m.iri and self.entities[other].discovered \
+                        and self.entities[other].labels == [form]:
+                    del self.entities[other]
+                    self._matcher = self._build_matcher()
+                    other = None
+                if other is None:
+                    self._alias(m.iri, form)
+                    self._matcher.add(form, m.iri)
 
     def _alias(self, iri: str, label: str) -> None:
         entity = self.entities[iri]
