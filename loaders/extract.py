@@ -141,8 +141,11 @@ class Extractor:
         top = self._tops[cls]
         iri = entity_iri(top, name)
         if iri in self.entities:
-            if acronym:
-                self._alias(iri, acronym)
+            # the name an entity's own IRI is made from is one of its surface forms
+            for label in (name, acronym):
+                if label:
+                    self._alias(iri, label)
+                    self._matcher.add(label, iri)
             return
         self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True)
         # later definitions must see this name as known
