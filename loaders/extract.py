@@ -106,8 +106,11 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                for d in [*find_names(para.text), *find_enumerated(para.text), *find_threat_phrases(para.text)]:
-                    overlaps = any(k.start < d.end and d.start < k.end for k in known)
+                named = find_names(para.text)
+                for d in [*named, *find_enumerated(para.text), *find_threat_phrases(para.text)]:
+                    # a proper name may hold a known one before its head ('EU Security Union Strategy')
+                    overlaps = any(k.start < d.end and d.start < k.end
+                                   and not (d in named and d.start <= k.start and k.end < d.end) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_forms(para.text)
