@@ -1,5 +1,6 @@
 """Names found by their head noun without an acronym: legal acts (Warrant, Code, Charter, Treaty),
-bodies (Task Force, Forum, Coordinator), and a generic first word kept when a complement follows."""
+bodies (Task Force, Forum, Coordinator, Representative, Nations), and a generic first word kept
+when a complement follows."""
 
 from iskg.loaders.discovery import find_names
 
@@ -13,3 +14,9 @@ def test_heads_of_acts_and_bodies_give_names_with_their_class():
         ("Valletta Treaty", "LegalAct"), ("Adriatic Sea Task Force", "InternationalOrganisation"),
         ("Danube Forum", "InternationalOrganisation"), ("EU Port Security Coordinator", "CouncilBody"),
         ("European Convention on Harbour Safety", "LegalAct")]
+
+
+def test_heads_of_offices_and_organisations_of_states():
+    text = "The High Harbour Representative met the United Harbour Nations."
+    assert [(d.long_form, d.cls) for d in find_names(text)] == [
+        ("High Harbour Representative", "EUInstitution"), ("United Harbour Nations", "InternationalOrganisation")]

@@ -27,3 +27,9 @@ def test_a_discovered_name_with_a_curated_entity_s_iri_becomes_its_label():
     assert extractor.entities[quakes.iri].labels == ["seismic events", "earthquakes"]
     assert not extractor.entities[quakes.iri].discovered
     assert [(m.quote, m.iri) for m in extractor.extract(doc).mentions] == [("earthquakes", quakes.iri)]
+
+
+def test_and_or_join_two_threats_unless_they_share_one_noun():
+    text = "Ports face disasters, such as floods and storms, petty or property crime, youth gangs or harbour riots."
+    assert [d.long_form for d in find_enumerated(text)] == [
+        "floods", "storms", "petty or property crime", "youth gangs", "harbour riots"]
