@@ -223,6 +223,23 @@ def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) ->
     return replace(relation, modality=cue.modality, addressee=addressee)
 
 
+def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[Named]) -> list[Relation]:
+    """The relation read up to `second` holds for the names listed right after it too, however far
+    the list runs ('... as well as promoting joint investigation teams and joint patrols')."""
+    masked = _masked(text, inside)
+    out, last = [], second
+    for n in (n for n in inside if n.start >= second.end):
+        if n.start < last.end:
+            continue
+        if n.top != second.top or not _enumeration().fullmatch(masked[last.end:n.start]):
+            break
+        subject, obj = (found.subject, n.iri) if found.object == second.iri else (n.iri, found.object)
+        if subject != obj:
+            out.append(replace(found, subject=subject, object=obj, end=n.end))
+        last = n
+    return out
+
+
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
     """Relations among the names of one paragraph, sentence by sentence."""
     data, rules = _patterns()
@@ -235,7 +252,8 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
                     and not _enclosed(first, second, inside) and not _enclosed(second, first, inside):
                 found = _pair_relation(text, lo, first, second, inside, rules, data)
                 if found:
-                    out.append(with_modality(text, lo, found, inside))
+                    out.extend(with_modality(text, lo, r, inside)
+                               for r in (found, *_conjunct_relations(text, found, second, inside)))
         out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, hi, inside, data["cooperation"]))
     return out
 
