@@ -57,9 +57,15 @@ class _Rule:
     reverse_cues: tuple[re.Pattern[str], ...]
     not_subject: frozenset[str]
     reverse_frames: tuple[re.Pattern[str], ...] = ()
+    reverse_gaps: tuple[re.Pattern[str], ...] = ()
 
     def fits(self, subject: Named, obj: Named) -> bool:
         return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
+
+    def reads_backwards(self, between: str, frame: str, gap: str) -> bool:
+        """Whether the words read the object first: a reverse cue, frame, or the whole gap."""
+        return _cued(self.reverse_cues, between) or _cued(self.reverse_frames, frame) \
+            or any(g.fullmatch(gap) for g in self.reverse_gaps)
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -72,7 +78,7 @@ def _patterns() -> tuple[dict, list[_Rule]]:
     rules = [
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
               _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])),
-              _compile(spec.get("reverse_frames", [])))
+              _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -87,7 +93,8 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     """The first rule, in data-file order, that reads a relation between two names in order.
 
     The cue may also open the second name ('in the fight against terrorism' may be one name).
-    A 'frame' also sees the words before the first name ('based on @ include'). No relation is read
+    A 'frame' also sees the words before the first name ('based on @ include'); a 'gap' must be all
+    the words between the two ('disasters, such as floods'). No relation is read
     across a verb by which the issuing body speaks ('the Council URGES ...'), nor past a closer name
     of the same kind that the cue belongs to (see `_closer`).
     """
@@ -103,7 +110,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
         if rule.fits(first, second) and _cued(rule.cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
-        if rule.fits(second, first) and (_cued(rule.reverse_cues, between) or _cued(rule.reverse_frames, frame)) \
+        if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start]) \
                 and not _closer(text, masked, first, second, inside, rule, forward=False):
             return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
     return None

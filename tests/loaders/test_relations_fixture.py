@@ -6,7 +6,8 @@ the issuing body's verb that no relation crosses, a frame that sees the words be
 name ('based on @ include'), reverse cues ('the fight against X requires Y'), nominal cues, the
 cooperation of a list of actors but not of the body that must ensure it, nor of an actor named
 before a passive's agents, the threats named inside an instrument's name, and a relation that holds
-for the names listed after its object however far the list runs.
+for the names listed after its object however far the list runs; the narrower threats listed right
+after a broader one ('disasters, such as floods'), not those further on ('including victims of').
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ EXPECTED = {
          ("instrument/radicalisation-and-recruitment-strategy", "addresses", "threat/recruitment-to-terrorism")},
     12: {("instrument/joint-investigation-teams", "serves", "guideline/operational-cooperation"),
          ("instrument/joint-patrols", "serves", "guideline/operational-cooperation")},
+    13: {("threat/floods", "broader", "threat/natural-and-man-made-disasters"),
+         ("threat/storms", "broader", "threat/natural-and-man-made-disasters"),
+         ("threat/earthquakes", "broader", "threat/natural-and-man-made-disasters")},
 }
 
 
