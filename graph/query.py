@@ -1,7 +1,8 @@
 """Stored SPARQL queries on the built graph, in the embedded store (pyoxigraph).
 
-Parameters are bound as RDF terms through the engine's substitutions, never pasted into the
-query text, so a value cannot change what a query means.
+Parameters are bound as RDF terms through the engine's substitutions, and repeated as a VALUES
+block of the same parsed terms (see `seeded`), never pasted into the query text as given, so a
+value cannot change what a query means.
 
 A stored query's header, before its first SPARQL line:
 
@@ -165,10 +166,30 @@ def bindings(query: StoredQuery, values: dict[str, str]) -> dict[ox.Variable, ox
     return out
 
 
+_TOP_WHERE = re.compile(r"^WHERE\s*\{[ \t]*$", re.MULTILINE)
+
+
+def seeded(text: str, substitutions: dict | None) -> str:
+    """The query with its bound parameters also as a VALUES block opening its top-level WHERE.
+
+    pyoxigraph orders a query's joins before it sees the substitutions, as if the parameters were
+    unbound, so a query about one entity would start from every annotation and filter late. A VALUES
+    block is what its optimizer starts from. The block holds the same terms as the substitutions,
+    written as N-Triples terms of already-parsed pyoxigraph terms, so a value still cannot change what
+    the query means. A query whose WHERE does not open a line of its own runs unchanged.
+    """
+    if not substitutions:
+        return text
+    names = " ".join(str(v) for v in substitutions)
+    terms = " ".join(str(t) for t in substitutions.values())
+    block = f"WHERE {{\n  VALUES ({names}) {{ ({terms}) }}"
+    return _TOP_WHERE.sub(lambda _: block, text, count=1)
+
+
 def run_select(store: ox.Store, text: str, substitutions: dict | None = None) -> Rows:
     """Run a SELECT query; a malformed query is an error with the parser's message."""
     try:
-        result = store.query(text, substitutions=substitutions or None)
+        result = store.query(seeded(text, substitutions), substitutions=substitutions or None)
     except SyntaxError as e:
         raise IskgError(f"malformed SPARQL: {str(e).splitlines()[0]}") from e
     except RuntimeError as e:  # e.g. a parameter that is not a projected variable
