@@ -108,6 +108,7 @@ class AboxWriter:
             g.add((s, RDF.type, ISKG.Section))
             g.add((s, DCTERMS.isPartOf, parent))
             g.add((s, DCTERMS.title, Literal(section.title)))
+            g.add((s, ISKG.text, Literal(section.title)))  # headings name guidelines: evidence points here
             g.add((s, ISKG.position, Literal(section.index)))
         for para in doc.paragraphs:
             self._add_paragraph(doc, para)
@@ -150,25 +151,27 @@ class AboxWriter:
             g.add((quote, RDF.type, OA.TextQuoteSelector))
             g.add((quote, OA.exact, Literal(exact)))
 
-    def _annotation(self, doc: Document, para: int, start: int, end: int, body: str) -> URIRef:
+    def _annotation(self, doc: Document, para: int | str, start: int, end: int, body: str) -> URIRef:
         digest = hashlib.sha1(f"{para}|{start}|{end}|{body}".encode()).hexdigest()[:16]
         return URIRef(f"{self.doc_node(doc)}/e/{digest}")
 
     def add_extraction(self, ex: Extraction) -> None:
         g, doc = self.g, ex.document
         texts = {p.index: p.text for p in doc.paragraphs}
+        titles = {s.index: s.title for s in doc.sections}
         for m in ex.mentions:
-            entity, p = URIRef(m.iri), self.para_node(doc, m.paragraph)
+            entity = URIRef(m.iri)
+            p = URIRef(f"{self.doc_node(doc)}/s/{m.paragraph}") if m.in_heading else self.para_node(doc, m.paragraph)
             g.add((p, ISKG.mentions, entity))
             g.add((self.doc_node(doc), ISKG.mentions, entity))
-            ann = self._annotation(doc, m.paragraph, m.start, m.end, m.iri)
+            ann = self._annotation(doc, f"s{m.paragraph}" if m.in_heading else m.paragraph, m.start, m.end, m.iri)
             g.add((ann, RDF.type, OA.Annotation))
             g.add((ann, OA.motivatedBy, OA.identifying))
             g.add((ann, OA.hasBody, entity))
             g.add((ann, ISKG.method, Literal(m.method)))
             if m.added:
                 g.add((ann, ISKG.inAddedText, Literal(True)))
-            self._target(ann, p, m.start, m.end, texts[m.paragraph][m.start:m.end])
+            self._target(ann, p, m.start, m.end, (titles if m.in_heading else texts)[m.paragraph][m.start:m.end])
         for rm in ex.relations:
             r = rm.relation
             s, pred, o = URIRef(r.subject), ISKG[r.predicate], URIRef(r.object)

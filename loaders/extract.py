@@ -15,6 +15,7 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
+from iskg.loaders.structure import guideline_sections, heading_name, listed
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
@@ -24,7 +25,8 @@ _COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity named in a paragraph, with the words as printed."""
+    """An entity named in a paragraph (or, `in_heading`, in the heading of section `paragraph`),
+    with the words as printed."""
 
     paragraph: int
     iri: str
@@ -33,6 +35,7 @@ class Mention:
     quote: str
     method: str
     added: bool = False
+    in_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,24 @@ class Extractor:
                     overlaps = any(k.start < d.end and d.start < k.end for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
+        for doc in documents:
+            for section in guideline_sections(doc):
+                self._learn_guideline(heading_name(section.title)[1])
+            texts = {p.index: p.text for p in doc.paragraphs}
+            for item in listed(doc):
+                if item.cls == "StrategicGuideline":
+                    self._learn_guideline(texts[item.paragraph][item.start:item.end])
         self._matcher = self._build_matcher()
+
+    def _learn_guideline(self, name: str) -> None:
+        """A name the text states as a guideline: the known guidelines it holds, else a new one."""
+        tokens = tokenize(name)
+        found = [f for m in self._matcher.find(name, tokens) for f in (m, *self._nested(name, m, tokens))]
+        known = [f.iri for f in found if self.entities[f.iri].top == "StrategicGuideline"]
+        for iri in known:
+            self.entities[iri].stated = True
+        if not known and name:
+            self._discover(name, "", "StrategicGuideline")
 
     def _alias(self, iri: str, label: str) -> None:
         entity = self.entities[iri]
@@ -123,7 +143,7 @@ class Extractor:
             if acronym:
                 self._alias(iri, acronym)
             return
-        self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True)
+        self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True, stated=True)
         # later definitions must see this name as known
         for label in (name, acronym):
             if label:
@@ -145,20 +165,38 @@ class Extractor:
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
+    def _counts(self, iri: str) -> bool:
+        """A guideline counts where some text states it as one; a topic named in passing does not."""
+        entity = self.entities[iri]
+        return entity.top != "StrategicGuideline" or entity.stated
+
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
         return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
 
+    def _heading_mentions(self, doc: Document) -> list[Mention]:
+        """What the headings of guidelines name (offsets into the section's title)."""
+        out = []
+        for section in guideline_sections(doc):
+            tokens = tokenize(section.title)
+            for m in self._matcher.find(section.title, tokens):
+                for found in (m, *self._nested(section.title, m, tokens)):
+                    if self._counts(found.iri):
+                        method = "discovery" if self.entities[found.iri].discovered else "vocabulary"
+                        out.append(Mention(section.index, found.iri, found.start, found.end, found.quote, method,
+                                           in_heading=True))
+        return out
+
     def extract(self, doc: Document) -> Extraction:
         """Mentions and relations of one document, paragraph by paragraph."""
-        result = Extraction(doc)
+        result = Extraction(doc, self._heading_mentions(doc))
         rule = name_rule()
         for para in doc.paragraphs:
             tokens = tokenize(para.text)
-            matches = self._matcher.find(para.text, tokens)
+            matches = [m for m in self._matcher.find(para.text, tokens) if self._counts(m.iri)]
             named = []
             for m in matches:
-                inner = self._nested(para.text, m, tokens)
+                inner = [i for i in self._nested(para.text, m, tokens) if self._counts(i.iri)]
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
                     entity = self.entities[found.iri]

@@ -17,7 +17,8 @@ TOP_CLASSES = ("Threat", "Principle", "StrategicGuideline", "StrategicObjective"
 
 @dataclass
 class Entity:
-    """A known or discovered entity: IRI, most specific class, top class and labels."""
+    """A known or discovered entity: IRI, most specific class, top class and labels; `stated`: some
+    text states it as what its class says (a guideline in a guideline heading or list)."""
 
     iri: str
     cls: str
@@ -25,6 +26,7 @@ class Entity:
     label: str
     alt_labels: list[str] = field(default_factory=list)
     discovered: bool = False
+    stated: bool = False
 
     @property
     def labels(self) -> list[str]:
