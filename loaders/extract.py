@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import find_definitions, find_names, find_threat_phrases
+from iskg.loaders.discovery import Definition, find_definitions, find_names, find_threat_phrases
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
@@ -109,7 +109,7 @@ class Extractor:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
                 for d in [*find_names(para.text), *find_enumerated(para.text), *find_threat_phrases(para.text)]:
-                    overlaps = any(k.start < d.end and d.start < k.end for k in known)
+                    overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
         for doc in documents:
@@ -120,6 +120,15 @@ class Extractor:
                 if item.cls == "StrategicGuideline":
                     self._learn_guideline(texts[item.paragraph][item.start:item.end])
         self._matcher = self._build_matcher()
+
+    def _blocks(self, known: Match, found: Definition) -> bool:
+        """Whether a known name overlapping a found one keeps it from being new: an objective is a
+        phrase about other things ('prevention of crime and disasters'), so only a known objective,
+        or a name covering it whole, does."""
+        if found.cls != "StrategicObjective":
+            return True
+        whole = known.start <= found.start and found.end <= known.end
+        return whole or self.entities[known.iri].top == "StrategicObjective"
 
     def _learn_guideline(self, name: str) -> None:
         """A name the text states as a guideline: the known guidelines it holds, else a new one."""
