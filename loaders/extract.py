@@ -15,7 +15,7 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
-from iskg.loaders.structure import guideline_sections, heading_name, listed
+from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
@@ -131,14 +131,15 @@ class Extractor:
         return whole or self.entities[known.iri].top == "StrategicObjective"
 
     def _learn_guideline(self, name: str) -> None:
-        """A name the text states as a guideline: the known guidelines it holds, else a new one."""
+        """A name the text states as a guideline: the known guidelines it holds, else a new one (one
+        for each action it joins)."""
         tokens = tokenize(name)
         found = [f for m in self._matcher.find(name, tokens) for f in (m, *self._nested(name, m, tokens))]
         known = [f.iri for f in found if self.entities[f.iri].top == "StrategicGuideline"]
         for iri in known:
             self.entities[iri].stated = True
-        if not known and name:
-            self._discover(name, "", "StrategicGuideline")
+        for part in coordinated_actions(name) if not known and name else []:
+            self._discover(part.lower() if part.isupper() else part, "", "StrategicGuideline")
 
     def _alias(self, iri: str, label: str) -> None:
         entity = self.entities[iri]

@@ -38,6 +38,15 @@ def heading_name(title: str) -> tuple[int, str]:
     return start, title[start:].rstrip(" .:;")
 
 
+def coordinated_actions(name: str) -> list[str]:
+    """A heading joining two actions ('Shaping the future and keeping pace with …') names each;
+    'Preventing and combating terrorism' is one action on one thing."""
+    parts = re.split(r" and (?=\w+ing\b)", name)
+    if len(parts) > 1 and parts[0].split()[0].endswith("ing") and all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [name]
+
+
 def guideline_sections(doc: Document) -> list[Section]:
     """Sections whose heading sits right under a heading that announces guidelines, in order."""
     titles = {s.index: s.title for s in doc.sections}
@@ -106,6 +115,10 @@ def listed(doc: Document) -> list[Item]:
         cls = next((c for c, rx in _intros() if rx.search(para.text.rstrip())), None)
         if cls is None or para.footnote:
             continue
+        if marked := [(s, e) for s, e in para.emphasis if not para.text[s:e].isspace()]:
+            # the words the introduction marks name what its items detail ('STRENGTHENING A
+            # **COMPREHENSIVE AND COHERENT APPROACH** … through:')
+            out.append(Item(para.index, _strip_article(para.text, *marked[0]), marked[0][1], cls))
         items = _items_after(doc.paragraphs, k)
         heads = [(p, m) for p in items if (m := head.search(p.text.rstrip()))]
         if heads:

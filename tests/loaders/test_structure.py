@@ -1,7 +1,8 @@
 """Guidelines read from a text's structure, on a small text written for the test
-(fixtures/guidelines_note.md): headings under a heading that announces guidelines, items of a
-list introduced as an approach ("… through:", "… in terms of:"), heads of sub-lists ("…, promoted
-by"); a vocabulary guideline the text only names in passing ('civil protection') is not counted.
+(fixtures/guidelines_note.md): headings under a heading that announces guidelines (one guideline
+per action a heading joins), items of a list introduced as an approach ("… through:", "… in terms
+of:") and the words its introduction marks, heads of sub-lists ("…, promoted by"); a vocabulary
+guideline the text only names in passing ('civil protection') is not counted.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from iskg.graph.abox import AboxWriter
 from iskg.graph.namespaces import ISKG, OA
 from iskg.loaders.extract import Extractor
 from iskg.loaders.read import parse_text
-from iskg.loaders.structure import heading_name, listed
+from iskg.loaders.structure import coordinated_actions, heading_name, listed
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guidelines_note.md"
 ID = "https://w3id.org/iskg/id/"
 
 NEW = {
     "guideline/protecting-small-harbours-from-drones": "Protecting small harbours from drones",
+    "guideline/guarding-quays": "Guarding quays",
+    "guideline/training-harbour-staff": "training harbour staff",
+    "guideline/coordinated-harbour-approach": "coordinated harbour approach",
     "guideline/shared-harbour-watch": "shared harbour watch",
     "guideline/pooling-of-harbour-patrol-boats": "pooling of harbour patrol boats",
     "guideline/joint-harbour-drills": "joint harbour drills",
@@ -44,14 +48,23 @@ def test_heading_name_drops_numbering_and_article() -> None:
     assert heading_name("Way forward") == (0, "Way forward")
 
 
+def test_a_heading_joining_two_actions_names_each() -> None:
+    assert coordinated_actions("Shaping the future and keeping pace with progress") == [
+        "Shaping the future", "keeping pace with progress"]
+    assert coordinated_actions("Preventing and combating terrorism") == ["Preventing and combating terrorism"]
+    assert coordinated_actions("Global challenges and international cooperation") == [
+        "Global challenges and international cooperation"]
+
+
 def test_listed_items_are_the_key_phrases_of_introduced_lists() -> None:
     doc = parse_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name, "utf-8")
     texts = {p.index: p.text for p in doc.paragraphs}
     assert [(i.paragraph, texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)] == [
-        (6, "shared harbour watch", "StrategicGuideline"),  # the words the text marks in bold
-        (7, "pooling of harbour patrol boats", "StrategicGuideline"),  # up to the first clause
-        (9, "joint harbour drills", "StrategicGuideline"),  # heads of sub-lists, not their items
-        (11, "common patrol standards", "StrategicGuideline"),
+        (6, "coordinated harbour approach", "StrategicGuideline"),  # what the introduction marks
+        (7, "shared harbour watch", "StrategicGuideline"),  # the words the item marks in bold
+        (8, "pooling of harbour patrol boats", "StrategicGuideline"),  # up to the first clause
+        (10, "joint harbour drills", "StrategicGuideline"),  # heads of sub-lists, not their items
+        (12, "common patrol standards", "StrategicGuideline"),
     ]
 
 
@@ -71,10 +84,13 @@ def test_guidelines_are_mentioned_in_headings_and_items_not_in_passing() -> None
     assert guidelines == [
         (3, "Protecting small harbours from drones", True),  # section 3's heading
         (4, "Operational cooperation", True),
-        (6, "shared harbour watch", False),
-        (7, "pooling of harbour patrol boats", False),
-        (9, "joint harbour drills", False),
-        (11, "common patrol standards", False),
+        (5, "Guarding quays", True),
+        (5, "training harbour staff", True),
+        (6, "coordinated harbour approach", False),
+        (7, "shared harbour watch", False),
+        (8, "pooling of harbour patrol boats", False),
+        (10, "joint harbour drills", False),
+        (12, "common patrol standards", False),
     ]
     titles = {s.index: s.title for s in doc.sections}
     texts = {p.index: p.text for p in doc.paragraphs}
