@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.compare import to_canonical_graph
 
 from iskg.graph.build import evidence_nodes
 from iskg.graph.files import prepare_out_dir, write_atomic
@@ -30,8 +31,8 @@ NAMED_GRAPHS = ("ontology", "vocabulary", "data", "evidence")  # the TriG export
 
 
 def ntriples_bytes(graph: Graph) -> bytes:
-    """N-Triples, one line per triple, lines sorted."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode().splitlines()
+    """N-Triples, one line per triple, lines sorted; blank nodes named from what they hold."""
+    lines = to_canonical_graph(graph).serialize(format="nt", encoding="utf-8").decode().splitlines()
     return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode()
 
 
@@ -48,9 +49,9 @@ def _sorted_jsonld(value: object, ordered: bool = False) -> object:
 
 
 def jsonld_bytes(graph: Graph) -> bytes:
-    """JSON-LD with the project's prefixes as its @context; nodes and values in a fixed order."""
+    """JSON-LD with the project's prefixes as its @context; nodes, values and blank-node names fixed."""
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    doc = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    doc = json.loads(to_canonical_graph(graph).serialize(format="json-ld", context=context, auto_compact=True))
     doc = {"@context": context, "@graph": _sorted_jsonld(doc.get("@graph", []))}
     return (json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode()
 

@@ -2,8 +2,10 @@
 nodes, edges and attributes, Cytoscape JSON has its documented shape."""
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 
 import networkx as nx
 import pytest
@@ -29,6 +31,16 @@ def test_rdf_export_is_isomorphic_to_the_build(built, exported, fmt, parser):
 
 def test_turtle_export_is_the_build_byte_for_byte(built, exported):
     assert exported["ttl"].read_bytes() == built.files[0].read_bytes()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_in_another_process_with_another_hash_seed_gives_the_same_bytes(built, exported, fmt, tmp_path):
+    again = tmp_path / f"again.{fmt}"
+    done = subprocess.run([sys.executable, "-m", "iskg.graph.cli", "export", "--graph", str(built.files[0]),
+                           "--format", fmt, "--out", str(again)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONHASHSEED": "4242"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert again.read_bytes() == exported[fmt].read_bytes()
 
 
 def test_jsonld_has_a_context_with_the_prefixes(exported):
