@@ -1,10 +1,11 @@
-"""What a text's structure says: which headings and list items name guidelines or objectives.
+"""What a text's structure says: which headings and list items name guidelines.
 
 A policy text states its guidelines in its outline ("STRATEGIC GUIDELINES FOR ACTION", then
 "-I- A wide and comprehensive approach …", "-II- …"; "Way forward", then "1. Strengthening …").
-It introduces a list of them with a phrase ("… approach … through:", "… the following political
-priorities …:") whose items each name one. A topic the text only names in passing is not stated
-as a guideline there. The announcing headings and phrases live in `data/structure.json`.
+It introduces a list of them with a phrase ("… approach … through:", "… develop approaches …
+in terms of:") whose items each name one. A topic the text only names in passing is not stated
+as a guideline there. The announcing headings and phrases live in `data/structure.json`, per
+class, so that other lists can be read the same way.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def guideline_sections(doc: Document) -> list[Section]:
 
 @dataclass(frozen=True)
 class Item:
-    """The key phrase of an item of a list the text introduces as guidelines or objectives."""
+    """The key phrase of an item of a list the text introduces as guidelines (`cls`)."""
 
     paragraph: int
     start: int
@@ -108,7 +109,7 @@ def _items_after(paragraphs: list[Paragraph], k: int) -> list[Paragraph]:
 
 
 def listed(doc: Document) -> list[Item]:
-    """Items of the lists a text introduces as guidelines or objectives, in text order."""
+    """Items of the lists a text introduces as guidelines, in text order."""
     head = re.compile(_spec()["sublist_head"])
     out = []
     for k, para in enumerate(doc.paragraphs):
