@@ -2,7 +2,8 @@
 (fixtures/guidelines_note.md): headings under a heading that announces guidelines (one guideline
 per action a heading joins), items of a list introduced as an approach ("… through:", "… in terms
 of:") and the words its introduction marks, heads of sub-lists ("…, promoted by"); a vocabulary
-guideline the text only names in passing ('civil protection') is not counted.
+guideline topic the text only names in passing ('security research') is not counted, one the
+vocabulary marks as established ('operational cooperation') is.
 """
 
 from __future__ import annotations
@@ -72,9 +73,9 @@ def test_guideline_headings_and_list_items_become_guidelines() -> None:
     _, extractor, new, _ = _run()
     assert {i.removeprefix(ID): (e.cls, e.label, e.discovered, e.stated) for i, e in new.items()} == {
         iri: ("StrategicGuideline", label, True, True) for iri, label in NEW.items()}
-    # a known guideline named by a guideline heading is stated; one named in passing is not
-    assert extractor.entities[ID + "guideline/operational-cooperation"].stated
-    assert not extractor.entities[ID + "guideline/civil-protection"].stated
+    # a guideline topic named by a guideline heading is stated; one named in passing is not
+    assert extractor.entities[ID + "guideline/public-private-partnership"].stated
+    assert not extractor.entities[ID + "guideline/research-and-innovation"].stated
 
 
 def test_guidelines_are_mentioned_in_headings_and_items_not_in_passing() -> None:
@@ -83,7 +84,7 @@ def test_guidelines_are_mentioned_in_headings_and_items_not_in_passing() -> None
                   if extractor.entities[m.iri].top == "StrategicGuideline"]
     assert guidelines == [
         (3, "Protecting small harbours from drones", True),  # section 3's heading
-        (4, "Operational cooperation", True),
+        (4, "Public-private partnership", True),
         (5, "Guarding quays", True),
         (5, "training harbour staff", True),
         (6, "coordinated harbour approach", False),
@@ -115,10 +116,22 @@ def test_a_heading_mention_points_at_the_section_heading() -> None:
 
 def test_a_guideline_one_text_states_counts_where_another_names_it_in_passing() -> None:
     note = parse_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name, "utf-8")
-    text = "Report\n\nOperational cooperation and civil protection improved in 2019.\n"
+    text = "Report\n\nPublic-private partnership and security research improved in 2019.\n"
     other = parse_text(text, "other.txt", "utf-8")
+    extractor = Extractor.default()
+    extractor.learn([other])
+    alone = {m.quote for m in extractor.extract(other).mentions}
+    assert alone & {"Public-private partnership", "security research"} == set()
     extractor = Extractor.default()
     extractor.learn([note, other])
     named = {m.quote for m in extractor.extract(other).mentions}
-    assert "Operational cooperation" in named
-    assert "civil protection" not in named
+    assert "Public-private partnership" in named
+    assert "security research" not in named
+
+
+def test_an_established_guideline_counts_in_passing_in_a_text_alone() -> None:
+    doc = parse_text("Report\n\nOperational cooperation improved in 2019.\n", "alone.txt", "utf-8")
+    extractor = Extractor.default()
+    assert extractor.entities[ID + "guideline/operational-cooperation"].stated
+    extractor.learn([doc])
+    assert [m.iri.removeprefix(ID) for m in extractor.extract(doc).mentions] == ["guideline/operational-cooperation"]
