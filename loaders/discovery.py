@@ -148,7 +148,8 @@ def find_names(text: str) -> list[Definition]:
         modifiers = tokens[lo:i]
         if len(capitals) < spec["min_words"] or not modifiers and hi == i:
             continue
-        if len(modifiers) == 1 and modifiers[0].key in stop:
+        # 'European Strategy' is too generic a name; 'European Convention on Human Rights' is not
+        if len(modifiers) == 1 and modifiers[0].key in stop and hi == i:
             continue
         cls = rules["heads"].get(head.surface) or rules["heads"].get(head.surface.rstrip("s"))
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))

@@ -32,10 +32,13 @@ def _pieces(chunk: str, cls: str) -> list[str]:
         return pieces
     out = []
     for piece in pieces:
-        head, sep, tail = piece.partition(" and ")
-        # 'trafficking in arms and wildlife crime' is two items; 'serious and organised crime' is one
+        head, sep, tail = re.split(r"( and | or )", piece, maxsplit=1) if re.search(" and | or ", piece) \
+            else (piece, "", "")
+        # 'trafficking in arms and wildlife crime' and 'floods and storms' are two items each;
+        # 'serious and organised crime' and 'petty or property crime' are one
         short = len(piece.split()) <= spec["max_words"][cls]  # a long piece is where the list has ended
-        if sep and short and len(head.split()) >= 2 and len(tail.split()) >= 2:
+        words = (len(head.split()), len(tail.split()))
+        if sep and short and (min(words) >= 2 or words == (1, 1)):
             out += [head, sep, tail]
         else:
             out.append(piece)
@@ -48,7 +51,7 @@ def _items(text: str, start: int, end: int, cls: str) -> list[tuple[int, int]]:
     out = []
     pos = start
     for piece in _pieces(text[start:end].rstrip(" ."), cls):
-        if re.fullmatch(rf"{_SEPARATOR}|\s+and\s+", piece):
+        if re.fullmatch(rf"{_SEPARATOR}|\s+and\s+| or ", piece):
             pos += len(piece)
             continue
         words = piece.split()

@@ -16,6 +16,7 @@ from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
 from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed
+from iskg.loaders.surface_forms import printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
@@ -108,10 +109,14 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                for d in [*find_names(para.text), *find_enumerated(para.text), *find_threat_phrases(para.text)]:
-                    overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d) for k in known)
+                named = find_names(para.text)
+                for d in [*named, *find_enumerated(para.text), *find_threat_phrases(para.text)]:
+                    # a proper name may hold a known one before its head ('EU Security Union Strategy')
+                    overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
+                                   and not (d in named and d.start <= k.start and k.end < d.end) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
+                self._learn_forms(para.text)
         for doc in documents:
             for section in guideline_sections(doc):
                 self._learn_guideline(heading_name(section.title)[1])
@@ -141,6 +146,25 @@ class Extractor:
         for part in coordinated_actions(name) if not known and name else []:
             self._discover(part.lower() if part.isupper() else part, "", "StrategicGuideline")
 
+    def _learn_forms(self, text: str) -> None:
+        """Other forms of the names a text prints: a legal act's citation head, an apposition
+        ('X (the "Y")'), unless that form already names another entity; a name discovered from
+        the form alone ('Cable Directive' in 'X (the "Cable Directive")') is folded into X."""
+        for m in self._matcher.find(text):
+            entity = self.entities.get(m.iri)
+            if entity is None:
+                continue
+            for form in printed_forms(text, m.end, entity.labels, entity.top):
+                other = self._whole_match(form)
+                if other is not None and other != m.iri and self.entities[other].discovered \
+                        and self.entities[other].labels == [form]:
+                    del self.entities[other]
+                    self._matcher = self._build_matcher()
+                    other = None
+                if other is None:
+                    self._alias(m.iri, form)
+                    self._matcher.add(form, m.iri)
+
     def _alias(self, iri: str, label: str) -> None:
         entity = self.entities[iri]
         if label not in entity.labels:
@@ -150,8 +174,11 @@ class Extractor:
         top = self._tops[cls]
         iri = entity_iri(top, name)
         if iri in self.entities:
-            if acronym:
-                self._alias(iri, acronym)
+            # the name an entity's own IRI is made from is one of its surface forms
+            for label in (name, acronym):
+                if label:
+                    self._alias(iri, label)
+                    self._matcher.add(label, iri)
             return
         self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True, stated=True)
         # later definitions must see this name as known
@@ -169,8 +196,7 @@ class Extractor:
         coordinated = _COORDINATION.search(match.quote) is not None
         if outer_threat and not coordinated:
             return []
-        inner = {m for lo, hi in ((match.first_token + 1, match.last_token + 1), (match.first_token, match.last_token))
-                 for m in self._matcher.find(text, tokens, lo, hi)}
+        inner = self._matcher.find(text, tokens, match.first_token, match.last_token + 1, frozenset({match.iri}))
         wanted = (m for m in inner if m.iri != match.iri
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))

@@ -76,26 +76,29 @@ class Matcher:
             found.append(node.ocr_words[ocr_fold(token.key)])
         return found
 
-    def _longest(self, tokens: list[Token], start: int, hi: int) -> tuple[int, str] | None:
+    def _longest(self, tokens: list[Token], start: int, hi: int, exclude: frozenset[str]) -> tuple[int, str] | None:
         best: tuple[int, str] | None = None
         frontier = [self._root]
         i = start
         while frontier and i < hi:
             frontier = [n for node in frontier for n in self._step(node, tokens[i])]
             for node in frontier:
-                if node.iris:
-                    best = (i, node.iris[0])
+                iris = [iri for iri in node.iris if iri not in exclude]
+                if iris:
+                    best = (i, iris[0])
             i += 1
         return best
 
-    def find(self, text: str, tokens: list[Token] | None = None, lo: int = 0, hi: int | None = None) -> list[Match]:
-        """Non-overlapping longest matches, left to right, within tokens[lo:hi]."""
+    def find(self, text: str, tokens: list[Token] | None = None, lo: int = 0, hi: int | None = None,
+             exclude: frozenset[str] = frozenset()) -> list[Match]:
+        """Non-overlapping longest matches, left to right, within tokens[lo:hi], of entities not in `exclude`
+        (the names inside a longer name are found by excluding the longer one)."""
         tokens = tokenize(text) if tokens is None else tokens
         hi = len(tokens) if hi is None else hi
         out: list[Match] = []
         i = lo
         while i < hi:
-            hit = self._longest(tokens, i, hi)
+            hit = self._longest(tokens, i, hi, exclude)
             if hit is None:
                 i += 1
                 continue

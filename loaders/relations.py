@@ -56,9 +56,16 @@ class _Rule:
     cues: tuple[re.Pattern[str], ...]
     reverse_cues: tuple[re.Pattern[str], ...]
     not_subject: frozenset[str]
+    reverse_frames: tuple[re.Pattern[str], ...] = ()
+    reverse_gaps: tuple[re.Pattern[str], ...] = ()
 
     def fits(self, subject: Named, obj: Named) -> bool:
         return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
+
+    def reads_backwards(self, between: str, frame: str, gap: str) -> bool:
+        """Whether the words read the object first: a reverse cue, frame, or the whole gap."""
+        return _cued(self.reverse_cues, between) or _cued(self.reverse_frames, frame) \
+            or any(g.fullmatch(gap) for g in self.reverse_gaps)
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -70,7 +77,8 @@ def _patterns() -> tuple[dict, list[_Rule]]:
     data = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))
     rules = [
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
-              _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])))
+              _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])),
+              _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -80,20 +88,86 @@ def _cued(cues: tuple[re.Pattern[str], ...], between: str) -> bool:
     return any(c.search(between) for c in cues)
 
 
-def _pair_relation(text: str, first: Named, second: Named, rules: list[_Rule], max_gap: int) -> Relation | None:
+def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list[Named],
+                   rules: list[_Rule], data: dict) -> Relation | None:
     """The first rule, in data-file order, that reads a relation between two names in order.
 
     The cue may also open the second name ('in the fight against terrorism' may be one name).
+    A 'frame' also sees the words before the first name ('based on @ include'); a 'gap' must be all
+    the words between the two ('disasters, such as floods'). No relation is read
+    across a verb by which the issuing body speaks ('the Council URGES ...'), nor past a closer name
+    of the same kind that the cue belongs to (see `_closer`).
     """
-    if second.start - first.end > max_gap:
+    if second.start - first.end > data["max_gap"]:
+        return None
+    masked = _masked(text, inside)
+    if _cued(_blockers(), masked[first.end:second.start]):
         return None
     between = text[first.end:second.end]
+    forward_between = text[_clause_end(masked, first.end, second.start):second.end]
+    frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     for rule in rules:
-        if rule.fits(first, second) and _cued(rule.cues, between):
+        if rule.fits(first, second) and _cued(rule.cues, forward_between) \
+                and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
-        if rule.fits(second, first) and _cued(rule.reverse_cues, between):
+        if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start]) \
+                and not _closer(text, masked, first, second, inside, rule, forward=False):
             return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
     return None
+
+
+@cache
+def _enumeration() -> re.Pattern[str]:
+    return re.compile(_patterns()[0]["enumeration"], re.IGNORECASE)
+
+
+@cache
+def _blockers() -> tuple[re.Pattern[str], ...]:
+    return _compile(_patterns()[0]["blockers"])
+
+
+@cache
+def _clause_openers() -> tuple[re.Pattern[str], ...]:
+    return _compile(_patterns()[0]["clause_openers"])
+
+
+def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Named], rule: _Rule,
+            forward: bool) -> bool:
+    """Whether a name of the first one's kind, between the two, takes the cue instead.
+
+    'Eurojust, which drives coordination, and Frontex, which manages operational cooperation':
+    Frontex, not Eurojust, manages it. Names listed together ('eu-LISA, Europol and Frontex ... to
+    achieve') share the cue; so do the items of a longer list ('the Visa Code, further development
+    of the SIS ... will contribute to'): the closer name takes the cue only past a relative clause.
+    """
+    for m in inside:
+        if not (first.end <= m.start and m.end <= second.start) or m.top != first.top or m.iri == first.iri:
+            continue
+        takes = any(r.fits(m, second) and _cued(r.cues, text[m.end:second.end]) for r in _patterns()[1]) if forward \
+            else rule.fits(second, m) and _cued(rule.reverse_cues, text[m.end:second.end])
+        if takes and _cued(_clause_openers(), masked[first.end:m.start]):
+            return True
+    return False
+
+
+def _clause_end(masked: str, start: int, limit: int) -> int:
+    """Where a relative clause opened right after a name ends ('Europol, which drives X, and Frontex'),
+    if it ends before `limit`: its cue then speaks of what lies inside the clause only; else `start`."""
+    opened = re.match(r"\s*,\s*", masked[start:limit])
+    if not opened or not any(c.match(masked, start + opened.end()) for c in _clause_openers()):
+        return start
+    close = re.compile(r"[,;]").search(masked, start + opened.end(), limit)
+    return close.end() if close else start
+
+
+def _enclosed(name: Named, other: Named, inside: list[Named]) -> bool:
+    """Whether `name` lies within a proper name (of a class in 'opaque_names') that does not hold
+    `other`: the names inside 'EU Strategy for Combating Radicalisation' relate through the name
+    itself, not to its neighbours; those inside a phrase ('the fight against cybercrime') do."""
+    opaque = set(_patterns()[0]["opaque_names"])
+    return any(n.top in opaque and n.start <= name.start and name.end <= n.end
+               and (n.start, n.end) != (name.start, name.end)
+               and not (n.start <= other.start and other.end <= n.end) for n in inside)
 
 
 def _masked(text: str, names: list[Named]) -> str:
@@ -107,13 +181,19 @@ def _masked(text: str, names: list[Named]) -> str:
 
 def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) -> list[Relation]:
     """Actors named together in a clause of the sentence text[lo:hi] that speaks of co-operation
-    cooperate with each other ('cooperation between A and B', 'A and B cooperate')."""
-    cues = _compile(spec["cues"])
+    cooperate with each other ('cooperation between A and B', 'A and B cooperate', 'A cooperates
+    with B'): the words between them are an enumeration or hold the cue themselves, so that an
+    actor named after the list ('(A, B) must be ensured by C') is not drawn in, nor one named
+    before a passive's agents ('A met at a conference jointly organised by B and C')."""
+    cues, agents = _compile(spec["cues"]), _compile(spec["passive_agent"])
     masked = _masked(text, names)
     actors = [n for n in names if n.top == "Actor"]
     out = []
     for a, b in combinations(actors, 2):
         if a.iri == b.iri or b.end - a.start > spec["max_span"]:
+            continue
+        gap = masked[a.end:b.start]
+        if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap):
             continue
         if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, b.end + spec["after"])]):
             s, o = sorted((a.iri, b.iri))
@@ -150,6 +230,23 @@ def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) ->
     return replace(relation, modality=cue.modality, addressee=addressee)
 
 
+def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[Named]) -> list[Relation]:
+    """The relation read up to `second` holds for the names listed right after it too, however far
+    the list runs ('... as well as promoting joint investigation teams and joint patrols')."""
+    masked = _masked(text, inside)
+    out, last = [], second
+    for n in (n for n in inside if n.start >= second.end):
+        if n.start < last.end:
+            continue
+        if n.top != second.top or not _enumeration().fullmatch(masked[last.end:n.start]):
+            break
+        subject, obj = (found.subject, n.iri) if found.object == second.iri else (n.iri, found.object)
+        if subject != obj:
+            out.append(replace(found, subject=subject, object=obj, end=n.end))
+        last = n
+    return out
+
+
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
     """Relations among the names of one paragraph, sentence by sentence."""
     data, rules = _patterns()
@@ -158,10 +255,12 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
         for first, second in combinations(inside, 2):
             # names nested in one another are not related by the words between them
-            if first.iri != second.iri and first.end <= second.start:
-                found = _pair_relation(text, first, second, rules, data["max_gap"])
+            if first.iri != second.iri and first.end <= second.start \
+                    and not _enclosed(first, second, inside) and not _enclosed(second, first, inside):
+                found = _pair_relation(text, lo, first, second, inside, rules, data)
                 if found:
-                    out.append(with_modality(text, lo, found, inside))
+                    out.extend(with_modality(text, lo, r, inside)
+                               for r in (found, *_conjunct_relations(text, found, second, inside)))
         out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, hi, inside, data["cooperation"]))
     return out
 

@@ -1,0 +1,54 @@
+"""Other printed forms of a name that the text itself gives: citation heads and appositions.
+
+'The Council Framework Decision of 18 December 2006 on simplifying ...' is also cited as 'the
+Council Framework Decision of 18 December 2006'; 'X (the "Swedish initiative")' and 'X, the
+so-called Y' name one entity twice. Both forms become labels of the entity, so that a text citing
+either finds it. The patterns are data (`data/surface_forms.json`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+
+from iskg.loaders.tokens import is_acronym
+
+
+@cache
+def _rules() -> dict:
+    data = json.loads(files("iskg.loaders").joinpath("data/surface_forms.json").read_text(encoding="utf-8"))
+    data["citation"] = re.compile(data["citation_head"])
+    data["compiled"] = [re.compile(p) for p in data["appositions"]]
+    return data
+
+
+def citation_head(name: str) -> str | None:
+    """The issuer-type-date head a legal act's printed name opens with, when more follows it."""
+    m = _rules()["citation"].match(name)
+    return m.group(0) if m else None
+
+
+def apposition(text: str, end: int) -> str | None:
+    """Another form of the name printed just before text[end:], where the text gives one."""
+    rules = _rules()
+    for i, pattern in enumerate(rules["compiled"]):
+        m = pattern.match(text, end)
+        if not m:
+            continue
+        form = " ".join(m.group("form").split())
+        words = form.split()
+        quoted_or_marked = i < len(rules["compiled"]) - 1
+        if not words or len(words) > rules["max_words"] or not form[:1].isupper() or is_acronym(form):
+            continue
+        if quoted_or_marked or words[-1] in rules["unquoted_heads"]:
+            return form
+    return None
+
+
+def printed_forms(text: str, end: int, labels: list[str], top: str) -> list[str]:
+    """The other forms of an entity named by the words ending at text[end]: the citation heads of
+    its labels (for instruments), then the apposition that follows the name."""
+    heads = [citation_head(label) for label in labels] if top == "Instrument" else []
+    return [form for form in [*heads, apposition(text, end)] if form]

@@ -1,0 +1,22 @@
+"""Names found by their head noun without an acronym: legal acts (Warrant, Code, Charter, Treaty),
+bodies (Task Force, Forum, Coordinator, Representative, Nations), and a generic first word kept
+when a complement follows."""
+
+from iskg.loaders.discovery import find_names
+
+
+def test_heads_of_acts_and_bodies_give_names_with_their_class():
+    text = ("The Nordic Arrest Warrant, the Harbour Code, the Charter of Port Rights, the Valletta Treaty, "
+            "the Adriatic Sea Task Force, the Danube Forum, the EU Port Security Coordinator and the European "
+            "Convention on Harbour Safety apply, but the European Strategy does not.")
+    assert [(d.long_form, d.cls) for d in find_names(text)] == [
+        ("Nordic Arrest Warrant", "LegalAct"), ("Harbour Code", "LegalAct"), ("Charter of Port Rights", "LegalAct"),
+        ("Valletta Treaty", "LegalAct"), ("Adriatic Sea Task Force", "InternationalOrganisation"),
+        ("Danube Forum", "InternationalOrganisation"), ("EU Port Security Coordinator", "CouncilBody"),
+        ("European Convention on Harbour Safety", "LegalAct")]
+
+
+def test_heads_of_offices_and_organisations_of_states():
+    text = "The High Harbour Representative met the United Harbour Nations."
+    assert [(d.long_form, d.cls) for d in find_names(text)] == [
+        ("High Harbour Representative", "EUInstitution"), ("United Harbour Nations", "InternationalOrganisation")]
