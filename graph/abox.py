@@ -177,6 +177,7 @@ class AboxWriter:
             add(ox.Quad(s, TYPE, SECTION))
             add(ox.Quad(s, IS_PART_OF, parent))
             add(ox.Quad(s, TITLE, ox.Literal(section.title)))
+            add(ox.Quad(s, TEXT, ox.Literal(section.title)))  # headings name guidelines: evidence points here
             add(ox.Quad(s, POSITION, ox.Literal(section.index)))
         for para in doc.paragraphs:
             self._add_paragraph(doc, para)
@@ -219,7 +220,7 @@ class AboxWriter:
             add(ox.Quad(quote, TYPE, QUOTE_SELECTOR))
             add(ox.Quad(quote, EXACT, ox.Literal(exact)))
 
-    def _annotation(self, doc: Document, para: int, start: int, end: int, body: str) -> ox.NamedNode:
+    def _annotation(self, doc: Document, para: int | str, start: int, end: int, body: str) -> ox.NamedNode:
         digest = hashlib.sha1(f"{para}|{start}|{end}|{body}".encode()).hexdigest()[:16]
         return ox.NamedNode(f"{self._doc(doc).value}/e/{digest}")
 
@@ -241,17 +242,20 @@ class AboxWriter:
         """Where in the text each mention and relation is: the paragraph's mentions and the annotations."""
         add, doc = self.own, ex.document
         texts = {p.index: p.text for p in doc.paragraphs}
+        titles = {s.index: s.title for s in doc.sections}
         for m in ex.mentions:
-            entity, p = ox.NamedNode(m.iri), self._para(doc, m.paragraph)
+            entity = ox.NamedNode(m.iri)
+            heading = ox.NamedNode(f"{self._doc(doc).value}/s/{m.paragraph}")
+            p = heading if m.in_heading else self._para(doc, m.paragraph)
             add(ox.Quad(p, MENTIONS, entity))
-            ann = self._annotation(doc, m.paragraph, m.start, m.end, m.iri)
+            ann = self._annotation(doc, f"s{m.paragraph}" if m.in_heading else m.paragraph, m.start, m.end, m.iri)
             add(ox.Quad(ann, TYPE, ANNOTATION))
             add(ox.Quad(ann, MOTIVATED_BY, IDENTIFYING))
             add(ox.Quad(ann, HAS_BODY, entity))
             add(ox.Quad(ann, METHOD, ox.Literal(m.method)))
             if m.added:
                 add(ox.Quad(ann, IN_ADDED_TEXT, _TRUE))
-            self._target(ann, p, m.start, m.end, texts[m.paragraph][m.start:m.end])
+            self._target(ann, p, m.start, m.end, (titles if m.in_heading else texts)[m.paragraph][m.start:m.end])
         for rm in ex.relations:
             r = rm.relation
             s, pred, o = ox.NamedNode(r.subject), _iskg(r.predicate), ox.NamedNode(r.object)

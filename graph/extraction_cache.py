@@ -130,4 +130,5 @@ def _touches(doc: Document, mentions: list[Mention], relations: list, iris: set[
         return True
     if any(r.relation.subject in iris or r.relation.object in iris for r in relations):
         return True
-    return bool(iris) and any(matcher.find(p.text) for p in doc.paragraphs)
+    texts = [p.text for p in doc.paragraphs] + [s.title for s in doc.sections]  # headings name guidelines
+    return bool(iris) and any(matcher.find(text) for text in texts)

@@ -25,8 +25,9 @@ def _triggers() -> list[tuple[str, re.Pattern[str]]]:
 
 def _pieces(chunk: str, cls: str) -> list[str]:
     """The chunk cut at separators (kept as pieces of their own, so offsets add up)."""
-    pieces = re.split(f"({_SEPARATOR})", chunk)
     spec = _rules()["enumerations"]
+    definite = r"|\s+and\s+(?=the\b)" if cls in spec["split_definite"] else ""
+    pieces = [p for p in re.split(f"({_SEPARATOR}{definite})", chunk) if p is not None]
     if cls not in spec["split_and"]:
         return pieces
     out = []
@@ -50,7 +51,7 @@ def _items(text: str, start: int, end: int, cls: str) -> list[tuple[int, int]]:
     out = []
     pos = start
     for piece in _pieces(text[start:end].rstrip(" ."), cls):
-        if re.fullmatch(f"{_SEPARATOR}| and | or ", piece):
+        if re.fullmatch(rf"{_SEPARATOR}|\s+and\s+| or ", piece):
             pos += len(piece)
             continue
         words = piece.split()
@@ -58,11 +59,25 @@ def _items(text: str, start: int, end: int, cls: str) -> list[tuple[int, int]]:
             cut = piece.index(words[0]) + len(words[0])
             pos, piece, words = pos + cut, piece[cut:], words[1:]
         lead = len(piece) - len(piece.lstrip())
+        if len(words) > spec["max_words"][cls] and (aim := _before_means(piece, cls)):
+            out.append((pos + lead, pos + lead + len(aim.strip())))
+            break
         if not 1 <= len(words) <= spec["max_words"][cls] or piece.count("(") != piece.count(")"):
             break
-        out.append((pos + lead, pos + lead + len(piece.strip())))
+        if not any(w.lower().strip(",.;:") in spec["anaphora"] for w in words):
+            out.append((pos + lead, pos + lead + len(piece.strip())))
         pos += len(piece)
     return out
+
+
+def _before_means(piece: str, cls: str) -> str | None:
+    """A long item's words before its clause of means, when they are short enough to be a name."""
+    spec = _rules()["enumerations"]
+    cuts = [i for i in (piece.find(m) for m in spec["means"].get(cls, [])) if i > 0]
+    if not cuts:
+        return None
+    aim = piece[:min(cuts)]
+    return aim if 1 <= len(aim.split()) <= spec["max_words"][cls] else None
 
 
 def find_enumerated(text: str) -> list[Definition]:

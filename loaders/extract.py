@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import find_definitions, find_names, find_threat_phrases
+from iskg.loaders.discovery import Definition, find_definitions, find_names, find_threat_phrases
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
+from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed
 from iskg.loaders.surface_forms import printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
@@ -25,7 +26,8 @@ _COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity named in a paragraph, with the words as printed."""
+    """An entity named in a paragraph (or, `in_heading`, in the heading of section `paragraph`),
+    with the words as printed."""
 
     paragraph: int
     iri: str
@@ -34,6 +36,7 @@ class Mention:
     quote: str
     method: str
     added: bool = False
+    in_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,12 +112,39 @@ class Extractor:
                 named = find_names(para.text)
                 for d in [*named, *find_enumerated(para.text), *find_threat_phrases(para.text)]:
                     # a proper name may hold a known one before its head ('EU Security Union Strategy')
-                    overlaps = any(k.start < d.end and d.start < k.end
+                    overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
                                    and not (d in named and d.start <= k.start and k.end < d.end) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_forms(para.text)
+        for doc in documents:
+            for section in guideline_sections(doc):
+                self._learn_guideline(heading_name(section.title)[1])
+            texts = {p.index: p.text for p in doc.paragraphs}
+            for item in listed(doc):
+                if item.cls == "StrategicGuideline":
+                    self._learn_guideline(texts[item.paragraph][item.start:item.end])
         self._matcher = self._build_matcher()
+
+    def _blocks(self, known: Match, found: Definition) -> bool:
+        """Whether a known name overlapping a found one keeps it from being new: an objective is a
+        phrase about other things ('prevention of crime and disasters'), so only a known objective,
+        or a name covering it whole, does."""
+        if found.cls != "StrategicObjective":
+            return True
+        whole = known.start <= found.start and found.end <= known.end
+        return whole or self.entities[known.iri].top == "StrategicObjective"
+
+    def _learn_guideline(self, name: str) -> None:
+        """A name the text states as a guideline: the known guidelines it holds, else a new one (one
+        for each action it joins)."""
+        tokens = tokenize(name)
+        found = [f for m in self._matcher.find(name, tokens) for f in (m, *self._nested(name, m, tokens))]
+        known = [f.iri for f in found if self.entities[f.iri].top == "StrategicGuideline"]
+        for iri in known:
+            self.entities[iri].stated = True
+        for part in coordinated_actions(name) if not known and name else []:
+            self._discover(part.lower() if part.isupper() else part, "", "StrategicGuideline")
 
     def _learn_forms(self, text: str) -> None:
         """Other forms of the names a text prints: a legal act's citation head, an apposition
@@ -150,7 +180,7 @@ class Extractor:
                     self._alias(iri, label)
                     self._matcher.add(label, iri)
             return
-        self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True)
+        self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True, stated=True)
         # later definitions must see this name as known
         for label in (name, acronym):
             if label:
@@ -171,20 +201,38 @@ class Extractor:
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
+    def _counts(self, iri: str) -> bool:
+        """A guideline counts where some text states it as one; a topic named in passing does not."""
+        entity = self.entities[iri]
+        return entity.top != "StrategicGuideline" or entity.stated
+
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
         return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
 
+    def _heading_mentions(self, doc: Document) -> list[Mention]:
+        """What the headings of guidelines name (offsets into the section's title)."""
+        out = []
+        for section in guideline_sections(doc):
+            tokens = tokenize(section.title)
+            for m in self._matcher.find(section.title, tokens):
+                for found in (m, *self._nested(section.title, m, tokens)):
+                    if self._counts(found.iri):
+                        method = "discovery" if self.entities[found.iri].discovered else "vocabulary"
+                        out.append(Mention(section.index, found.iri, found.start, found.end, found.quote, method,
+                                           in_heading=True))
+        return out
+
     def extract(self, doc: Document) -> Extraction:
         """Mentions and relations of one document, paragraph by paragraph."""
-        result = Extraction(doc)
+        result = Extraction(doc, self._heading_mentions(doc))
         rule = name_rule()
         for para in doc.paragraphs:
             tokens = tokenize(para.text)
-            matches = self._matcher.find(para.text, tokens)
+            matches = [m for m in self._matcher.find(para.text, tokens) if self._counts(m.iri)]
             named = []
             for m in matches:
-                inner = self._nested(para.text, m, tokens)
+                inner = [i for i in self._nested(para.text, m, tokens) if self._counts(i.iri)]
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
                     entity = self.entities[found.iri]

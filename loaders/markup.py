@@ -38,11 +38,13 @@ _SPACES = re.compile(r"(\s+)")
 
 @dataclass(frozen=True)
 class Rendered:
-    """Clean text, its revisions (offsets into `text`), and whether all of it was bold or italic."""
+    """Clean text, its revisions (offsets into `text`), whether all of it was bold or italic, and the
+    (start, end) of its bold or italic runs."""
 
     text: str
     revisions: tuple[Revision, ...] = ()
     emphasised: bool = False
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 def bold_means_added(text: str) -> bool:
@@ -70,11 +72,13 @@ class _Builder:
 
     out: list[str] = field(default_factory=list)
     added: list[list[int]] = field(default_factory=list)
+    emphasis: list[list[int]] = field(default_factory=list)
     deletions: list[tuple[int, str]] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     deleted_chars: list[str] = field(default_factory=list)
     removed: bool = False  # something was removed since the last visible character
     last_added: bool = False  # the last visible character was added text
+    last_emphasised: bool = False  # the last visible character was bold or italic
     plain_seen: bool = False  # a visible character outside bold/italic was seen
 
     def _flush_deleted(self) -> None:
@@ -120,6 +124,12 @@ class _Builder:
             else:
                 self.added.append([pos, len(out)])
         self.last_added = added
+        if emphasised:
+            if self.last_emphasised and self.emphasis:
+                self.emphasis[-1][1] = len(out)
+            else:
+                self.emphasis.append([pos, len(out)])
+        self.last_emphasised = emphasised
         self.removed = False
         self.plain_seen = self.plain_seen or not emphasised
 
@@ -133,7 +143,8 @@ class _Builder:
         revs += [Revision("deleted", len(text), len(text), words) for words in self.pending]
         revs += [Revision("added", s, e, text[s:e]) for s, e in self.added]
         revs.sort(key=lambda r: (r.start, r.end, r.kind))
-        return Rendered(text, tuple(revs), bool(text) and not self.plain_seen)
+        runs = tuple((s, min(e, len(text))) for s, e in self.emphasis if s < len(text))
+        return Rendered(text, tuple(revs), bool(text) and not self.plain_seen, runs)
 
 
 @dataclass

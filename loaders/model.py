@@ -39,7 +39,9 @@ class Section:
 @dataclass(frozen=True)
 class Paragraph:
     """A unit of body text (or a footnote), with its own stored text; `page` is the printed page
-    it starts on, where the source has pages (PDF, or text with form feeds)."""
+    it starts on, where the source has pages (PDF, or text with form feeds); `item`: a list item
+    (bulleted, lettered or numbered); `emphasis`: (start, end) of its bold or italic words where
+    they are formatting (not a draft's revision marks)."""
 
     index: int
     text: str
@@ -49,6 +51,8 @@ class Paragraph:
     footnote: bool = False
     revisions: tuple[Revision, ...] = ()
     page: int | None = None
+    item: bool = False
+    emphasis: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -415,6 +415,7 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
         layout.paragraphs.append(Paragraph(
             index=len(layout.paragraphs) + 1, text=rendered.text,
             source_start=u.lines[0].start, source_end=u.lines[-1].end,
-            section=outline.current, footnote=u.kind == "footnote", revisions=rendered.revisions))
+            section=outline.current, footnote=u.kind == "footnote", revisions=rendered.revisions,
+            item=u.bullet or bool(_ENUM.match(rendered.text)), emphasis=() if bold_added else rendered.emphasis))
     layout.sections = outline.sections
     return layout

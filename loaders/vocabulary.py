@@ -5,19 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from iskg.loaders.errors import IskgError
 from iskg.loaders.iris import ONTOLOGY as ISKG
 from iskg.ontology import ontology_path, vocabulary_path
 
+ISKG_ESTABLISHED = URIRef(ISKG + "established")
 TOP_CLASSES = ("Threat", "Principle", "StrategicGuideline", "StrategicObjective", "Actor", "Instrument")
 
 
 @dataclass
 class Entity:
-    """A known or discovered entity: IRI, most specific class, top class and labels."""
+    """A known or discovered entity: IRI, most specific class, top class and labels; `stated`: it is
+    a guideline some text states as one (in a guideline heading or list), or one the vocabulary
+    marks iskg:established."""
 
     iri: str
     cls: str
@@ -25,6 +28,7 @@ class Entity:
     label: str
     alt_labels: list[str] = field(default_factory=list)
     discovered: bool = False
+    stated: bool = False
 
     @property
     def labels(self) -> list[str]:
@@ -55,5 +59,6 @@ def load_vocabulary(path: Path | None = None, ontology: Path | None = None) -> d
             raise IskgError(f"{path.name}: {subject} has no class of the ontology")
         pref = sorted(str(o) for o in vocab.objects(subject, SKOS.prefLabel))[0]
         alts = sorted({str(o) for o in vocab.objects(subject, SKOS.altLabel)} - {pref})
-        entities[str(subject)] = Entity(str(subject), classes[0], tops[classes[0]], pref, alts)
+        established = (subject, ISKG_ESTABLISHED, Literal(True)) in vocab
+        entities[str(subject)] = Entity(str(subject), classes[0], tops[classes[0]], pref, alts, stated=established)
     return entities

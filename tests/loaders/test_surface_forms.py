@@ -42,7 +42,7 @@ def test_forms_become_labels_and_are_found_where_printed_alone() -> None:
                                                                     "Harbour Watch Centre"]
     assert "Council Framework Decision of 18 December 2006" in labels["instrument/swedish-initiative"]
     assert "The Hague" not in labels["actor/europol"] and "European Security Model" not in [
-        label for key, ls in labels.items() if key != "objective/european-security-model" for label in ls]
+        label for key, ls in labels.items() if key != "guideline/european-security-model" for label in ls]
     result = extractor.extract(doc)
     fifth = next(p.index for p in doc.paragraphs if p.text.startswith("5."))
     assert sorted((m.quote, m.iri.removeprefix(ID)) for m in result.mentions if m.paragraph == fifth) == [

@@ -1,0 +1,131 @@
+"""What a text's structure says: which headings and list items name guidelines.
+
+A policy text states its guidelines in its outline ("STRATEGIC GUIDELINES FOR ACTION", then
+"-I- A wide and comprehensive approach …", "-II- …"; "Way forward", then "1. Strengthening …").
+It introduces a list of them with a phrase ("… approach … through:", "… develop approaches …
+in terms of:") whose items each name one. A topic the text only names in passing is not stated
+as a guideline there. The announcing headings and phrases live in `data/structure.json`, per
+class, so that other lists can be read the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from iskg.loaders.model import Document, Paragraph, Section
+
+
+@cache
+def _spec() -> dict:
+    return json.loads(files("iskg.loaders").joinpath("data/structure.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _parents() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in _spec()["guideline_parents"]]
+
+
+def heading_name(title: str) -> tuple[int, str]:
+    """Where the name in a heading starts, and the name: numbering and a leading article dropped."""
+    m = re.match(_spec()["numbering"], title)
+    start = m.end() if m else 0
+    first, _, rest = title[start:].partition(" ")
+    if rest and first.lower() in _spec()["articles"]:
+        start += len(first) + 1
+    return start, title[start:].rstrip(" .:;")
+
+
+def coordinated_actions(name: str) -> list[str]:
+    """A heading joining two actions ('Shaping the future and keeping pace with …') names each;
+    'Preventing and combating terrorism' is one action on one thing."""
+    parts = re.split(r" and (?=\w+ing\b)", name)
+    if len(parts) > 1 and parts[0].split()[0].endswith("ing") and all(len(p.split()) >= 2 for p in parts):
+        return parts
+    return [name]
+
+
+def guideline_sections(doc: Document) -> list[Section]:
+    """Sections whose heading sits right under a heading that announces guidelines, in order."""
+    titles = {s.index: s.title for s in doc.sections}
+    return [s for s in doc.sections
+            if s.parent is not None and any(p.search(titles[s.parent]) for p in _parents())]
+
+
+@dataclass(frozen=True)
+class Item:
+    """The key phrase of an item of a list the text introduces as guidelines (`cls`)."""
+
+    paragraph: int
+    start: int
+    end: int
+    cls: str
+
+
+@cache
+def _intros() -> list[tuple[str, re.Pattern[str]]]:
+    return [(cls, re.compile(p, re.IGNORECASE)) for cls, ps in _spec()["list_intros"].items() for p in ps]
+
+
+def _strip_article(text: str, start: int, end: int) -> int:
+    first = text[start:end].split(" ", 1)
+    if len(first) == 2 and first[0].lower() in _spec()["articles"]:
+        return start + len(first[0]) + 1
+    return start
+
+
+def key_phrase(para: Paragraph) -> tuple[int, int] | None:
+    """(start, end) of what a list item names: its marked words, else its words up to the first clause."""
+    text, spec = para.text, _spec()
+    m = re.match(spec["item_marker"], text)
+    start = m.end() if m else 0
+    first = text.find(". ", start)
+    first = len(text) if first < 0 else first
+    marked = [(s, e) for s, e in para.emphasis if start <= s < first]
+    if marked:
+        s, e = marked[0]
+        s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip(" ,.;:"))
+    else:
+        cuts = [text.find(c, start) for c in spec["key_phrase_ends"]]
+        s, e = start, min([c for c in cuts if c >= 0] + [len(text)])
+        e = s + len(text[s:e].rstrip(" ,.;:"))
+    s = _strip_article(text, s, e)
+    return (s, e) if 1 <= len(text[s:e].split()) <= spec["max_key_words"] else None
+
+
+def _items_after(paragraphs: list[Paragraph], k: int) -> list[Paragraph]:
+    """The list items that follow paragraph k in its section (footnotes between them skipped)."""
+    out = []
+    for para in paragraphs[k + 1:]:
+        if para.footnote:
+            continue
+        if not para.item or para.section != paragraphs[k].section:
+            break
+        out.append(para)
+    return out
+
+
+def listed(doc: Document) -> list[Item]:
+    """Items of the lists a text introduces as guidelines, in text order."""
+    head = re.compile(_spec()["sublist_head"])
+    out = []
+    for k, para in enumerate(doc.paragraphs):
+        cls = next((c for c, rx in _intros() if rx.search(para.text.rstrip())), None)
+        if cls is None or para.footnote:
+            continue
+        if marked := [(s, e) for s, e in para.emphasis if not para.text[s:e].isspace()]:
+            # the words the introduction marks name what its items detail ('STRENGTHENING A
+            # **COMPREHENSIVE AND COHERENT APPROACH** … through:')
+            out.append(Item(para.index, _strip_article(para.text, *marked[0]), marked[0][1], cls))
+        items = _items_after(doc.paragraphs, k)
+        heads = [(p, m) for p in items if (m := head.search(p.text.rstrip()))]
+        if heads:
+            out += [Item(p.index, _strip_article(p.text, m.start(1), m.end(1)), m.end(1), cls) for p, m in heads]
+            continue
+        for p in items:
+            if span := key_phrase(p):
+                out.append(Item(p.index, *span, cls))
+    return out

@@ -1,0 +1,137 @@
+"""Guidelines read from a text's structure, on a small text written for the test
+(fixtures/guidelines_note.md): headings under a heading that announces guidelines (one guideline
+per action a heading joins), items of a list introduced as an approach ("… through:", "… in terms
+of:") and the words its introduction marks, heads of sub-lists ("…, promoted by"); a vocabulary
+guideline topic the text only names in passing ('security research') is not counted, one the
+vocabulary marks as established ('operational cooperation') is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from iskg.graph.abox import AboxWriter
+from iskg.graph.namespaces import ISKG, OA
+from iskg.loaders.extract import Extractor
+from iskg.loaders.read import parse_text
+from iskg.loaders.structure import coordinated_actions, heading_name, listed
+
+FIXTURE = Path(__file__).parent / "fixtures" / "guidelines_note.md"
+ID = "https://w3id.org/iskg/id/"
+
+NEW = {
+    "guideline/protecting-small-harbours-from-drones": "Protecting small harbours from drones",
+    "guideline/guarding-quays": "Guarding quays",
+    "guideline/training-harbour-staff": "training harbour staff",
+    "guideline/coordinated-harbour-approach": "coordinated harbour approach",
+    "guideline/shared-harbour-watch": "shared harbour watch",
+    "guideline/pooling-of-harbour-patrol-boats": "pooling of harbour patrol boats",
+    "guideline/joint-harbour-drills": "joint harbour drills",
+    "guideline/common-patrol-standards": "common patrol standards",
+}
+
+
+def _run():
+    doc = parse_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name, "utf-8")
+    extractor = Extractor.default()
+    known = set(extractor.entities)
+    extractor.learn([doc])
+    new = {i: e for i, e in extractor.entities.items() if i not in known}
+    return doc, extractor, new, extractor.extract(doc)
+
+
+def test_heading_name_drops_numbering_and_article() -> None:
+    title = "-VIII- A commitment to innovation and training"
+    assert heading_name(title) == (9, "commitment to innovation and training")
+    assert heading_name("2. Operational cooperation") == (3, "Operational cooperation")
+    assert heading_name("Way forward") == (0, "Way forward")
+
+
+def test_a_heading_joining_two_actions_names_each() -> None:
+    assert coordinated_actions("Shaping the future and keeping pace with progress") == [
+        "Shaping the future", "keeping pace with progress"]
+    assert coordinated_actions("Preventing and combating terrorism") == ["Preventing and combating terrorism"]
+    assert coordinated_actions("Global challenges and international cooperation") == [
+        "Global challenges and international cooperation"]
+
+
+def test_listed_items_are_the_key_phrases_of_introduced_lists() -> None:
+    doc = parse_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name, "utf-8")
+    texts = {p.index: p.text for p in doc.paragraphs}
+    assert [(i.paragraph, texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)] == [
+        (6, "coordinated harbour approach", "StrategicGuideline"),  # what the introduction marks
+        (7, "shared harbour watch", "StrategicGuideline"),  # the words the item marks in bold
+        (8, "pooling of harbour patrol boats", "StrategicGuideline"),  # up to the first clause
+        (10, "joint harbour drills", "StrategicGuideline"),  # heads of sub-lists, not their items
+        (12, "common patrol standards", "StrategicGuideline"),
+    ]
+
+
+def test_guideline_headings_and_list_items_become_guidelines() -> None:
+    _, extractor, new, _ = _run()
+    assert {i.removeprefix(ID): (e.cls, e.label, e.discovered, e.stated) for i, e in new.items()} == {
+        iri: ("StrategicGuideline", label, True, True) for iri, label in NEW.items()}
+    # a guideline topic named by a guideline heading is stated; one named in passing is not
+    assert extractor.entities[ID + "guideline/public-private-partnership"].stated
+    assert not extractor.entities[ID + "guideline/research-and-innovation"].stated
+
+
+def test_guidelines_are_mentioned_in_headings_and_items_not_in_passing() -> None:
+    doc, extractor, _, result = _run()
+    guidelines = [(m.paragraph, m.quote, m.in_heading) for m in result.mentions
+                  if extractor.entities[m.iri].top == "StrategicGuideline"]
+    assert guidelines == [
+        (3, "Protecting small harbours from drones", True),  # section 3's heading
+        (4, "Public-private partnership", True),
+        (5, "Guarding quays", True),
+        (5, "training harbour staff", True),
+        (6, "coordinated harbour approach", False),
+        (7, "shared harbour watch", False),
+        (8, "pooling of harbour patrol boats", False),
+        (10, "joint harbour drills", False),
+        (12, "common patrol standards", False),
+    ]
+    titles = {s.index: s.title for s in doc.sections}
+    texts = {p.index: p.text for p in doc.paragraphs}
+    assert all((titles if m.in_heading else texts)[m.paragraph][m.start:m.end] == m.quote for m in result.mentions)
+    # 'Keeping harbour registers current' heads a section under NEXT STEPS: not a guideline
+    assert not any("registers" in m.quote for m in result.mentions)
+
+
+def test_a_heading_mention_points_at_the_section_heading() -> None:
+    doc, extractor, _, result = _run()
+    g = Graph()
+    writer = AboxWriter(g, {doc.source: "note"})
+    writer.add_document(doc)
+    writer.add_extraction(result)
+    section = URIRef(ID + "document/note/s/3")
+    assert str(g.value(section, ISKG.text)) == "1. Protecting small harbours from drones"
+    assert (section, ISKG.mentions, URIRef(ID + "guideline/protecting-small-harbours-from-drones")) in g
+    (target,) = g.subjects(OA.hasSource, section)
+    starts = [g.value(s, OA.start) for s in g.objects(target, OA.hasSelector) if g.value(s, OA.start) is not None]
+    assert [int(s) for s in starts] == [3]
+
+
+def test_a_guideline_one_text_states_counts_where_another_names_it_in_passing() -> None:
+    note = parse_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name, "utf-8")
+    text = "Report\n\nPublic-private partnership and security research improved in 2019.\n"
+    other = parse_text(text, "other.txt", "utf-8")
+    extractor = Extractor.default()
+    extractor.learn([other])
+    alone = {m.quote for m in extractor.extract(other).mentions}
+    assert alone & {"Public-private partnership", "security research"} == set()
+    extractor = Extractor.default()
+    extractor.learn([note, other])
+    named = {m.quote for m in extractor.extract(other).mentions}
+    assert "Public-private partnership" in named
+    assert "security research" not in named
+
+
+def test_an_established_guideline_counts_in_passing_in_a_text_alone() -> None:
+    doc = parse_text("Report\n\nOperational cooperation improved in 2019.\n", "alone.txt", "utf-8")
+    extractor = Extractor.default()
+    assert extractor.entities[ID + "guideline/operational-cooperation"].stated
+    extractor.learn([doc])
+    assert [m.iri.removeprefix(ID) for m in extractor.extract(doc).mentions] == ["guideline/operational-cooperation"]
