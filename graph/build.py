@@ -123,7 +123,8 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     build are not extracted again. Neither changes a byte of the output. `strict`: any refused
     file stops the build before anything is written.
     """
-    prepare_out_dir(out)
+    # absolute: the reasoner's thread changes the working folder while the graph is written
+    out, corpus = prepare_out_dir(out).resolve(), corpus.resolve()
     progress(f"reading {corpus}")
     documents, refusals = read_corpus(corpus)
     for refusal in refusals:

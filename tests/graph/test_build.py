@@ -94,3 +94,11 @@ def test_outputs_are_readable_like_any_file_the_user_writes(built):
     os.umask(umask)
     for path in built.files:
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name
+
+
+def test_build_into_a_relative_out_folder_while_the_reasoner_runs(corpus, tmp_path):
+    # HermiT's thread changes the working folder while the graph is written: relative paths broke
+    done = subprocess.run([sys.executable, "-m", "iskg.graph.cli", "build", "--corpus", str(corpus), "--out", "out"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "out" / "iskg.ttl").stat().st_size > 0
