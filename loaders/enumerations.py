@@ -26,14 +26,14 @@ def _triggers() -> list[tuple[str, re.Pattern[str]]]:
 def _pieces(chunk: str, cls: str) -> list[str]:
     """The chunk cut at separators (kept as pieces of their own, so offsets add up)."""
     spec = _rules()["enumerations"]
-    definite = r"|\s+and\s+(?=the\b)" if cls in spec["split_definite"] else ""
+    definite = f"|{spec['definite_separator']}" if cls in spec["split_definite"] else ""
     pieces = [p for p in re.split(f"({_SEPARATOR}{definite})", chunk) if p is not None]
     if cls not in spec["split_and"]:
         return pieces
     out = []
     for piece in pieces:
-        head, sep, tail = re.split(r"( and | or )", piece, maxsplit=1) if re.search(" and | or ", piece) \
-            else (piece, "", "")
+        split = re.split(spec["conjunction"], piece, maxsplit=1)
+        head, sep, tail = split if len(split) == 3 else (piece, "", "")
         # 'trafficking in arms and wildlife crime' and 'floods and storms' are two items each;
         # 'serious and organised crime' and 'petty or property crime' are one
         short = len(piece.split()) <= spec["max_words"][cls]  # a long piece is where the list has ended

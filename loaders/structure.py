@@ -42,7 +42,7 @@ def heading_name(title: str) -> tuple[int, str]:
 def coordinated_actions(name: str) -> list[str]:
     """A heading joining two actions ('Shaping the future and keeping pace with …') names each;
     'Preventing and combating terrorism' is one action on one thing."""
-    parts = re.split(r" and (?=\w+ing\b)", name)
+    parts = re.split(_spec()["action_joiner"], name)
     if len(parts) > 1 and parts[0].split()[0].endswith("ing") and all(len(p.split()) >= 2 for p in parts):
         return parts
     return [name]
