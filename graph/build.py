@@ -23,7 +23,7 @@ from iskg.graph.assemble import assemble
 from iskg.graph.dataset import dataset_description
 from iskg.graph.extraction import extract_corpus
 from iskg.graph.extraction_cache import ExtractionCache
-from iskg.graph.files import prepare_out_dir, temporary_beside, write_together
+from iskg.graph.files import prepare_out_dir, stale_temporaries, temporary_beside, write_together
 from iskg.graph.layers import graph_layers
 from iskg.graph.namespaces import ISKG, OA, bind_prefixes
 from iskg.graph.ontology_docs import ontology_html
@@ -144,8 +144,8 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
     renditions = same_work_pairs(documents)
     layers = graph_layers(extractions, extractor.entities, renditions)
     progress("checking consistency with HermiT, validating with SHACL, writing the graph")
-    turtle_file = temporary_beside(out / GRAPH_FILE)
     try:
+        turtle_file = temporary_beside(out / GRAPH_FILE)
         # HermiT (on the shared layer: see iskg.graph.layers) runs in a Java process while this one makes,
         # writes and validates the documents' own layers. It redirects standard error while it runs, so
         # progress is reported once it is done.
@@ -173,5 +173,7 @@ def build(corpus: Path, out: Path, *, progress: Progress = _stderr, scorer: Call
                                 out / REPORT_TEXT: report_text(report).encode(), out / DATASET_FILE: description,
                                 out / ONTOLOGY_DOCS: ontology_html()})
     finally:
-        turtle_file.unlink(missing_ok=True)
+        # by pattern, not by name: an interrupt may come between the file's making and its naming here
+        for leftover in stale_temporaries(out / GRAPH_FILE):
+            leftover.unlink(missing_ok=True)
     return BuildResult(extractions, refusals, reasoner, validation, report, files)

@@ -134,3 +134,20 @@ def test_out_that_is_not_writable_is_one_clear_line(shared_tmp, unprivileged, wh
     assert done.returncode == EXIT_BAD_INPUT, done.stderr[-2000:]
     assert done.stderr == f"iskg: {out}: {message}\n"
     assert os.listdir(shared_tmp / "locked") == []
+
+
+def test_interrupt_right_after_the_graph_temporary_is_made_leaves_no_temporary(corpus, tmp_path, monkeypatch):
+    # SIGTERM landed between making the Turtle temporary and the build's cleanup knowing its name
+    from iskg.graph import build as build_module
+
+    real = build_module.temporary_beside
+
+    def made_then_interrupted(path: Path) -> Path:
+        real(path)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "temporary_beside", made_then_interrupted)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        build_module.build(corpus, out, progress=lambda _: None)
+    assert _temporaries(out) == []
