@@ -234,15 +234,16 @@ def _box(t: Text, n: int) -> list[str]:
 
 
 def sidebar(t: Text) -> str:
-    """A boxed sidebar every ~40 lines, interleaved in mid-sentence: between two lines of a
-    wrapped paragraph, or inside a one-line paragraph before a lower-case word."""
+    """A boxed sidebar every ~6,000 characters, interleaved in mid-sentence: between two lines of
+    a wrapped paragraph, or inside a one-line paragraph before a lower-case word."""
     lines = t.body.split("\n")
     out: list[str] = []
-    n, due = 1, DATA["sidebar_lines"] // 2
+    n, seen, due = 1, 0, DATA["sidebar_chars"] // 2
     for i, line in enumerate(lines):
+        seen += len(line) + 1
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         box = None
-        if i >= due and not _is_markup_line(line):
+        if seen >= due and not _is_markup_line(line):
             if len(line) > 160:
                 spaces = [m.start() for m in re.finditer(r"(?<=[a-z,]) (?=[a-z])", line)]
                 spaces = [s for s in spaces if 40 < s < len(line) - 40]
@@ -253,7 +254,7 @@ def sidebar(t: Text) -> str:
                 box = [line, "", *_box(t, n), ""]
         if box:
             out += box
-            n, due = n + 1, i + DATA["sidebar_lines"]
+            n, due = n + 1, seen + DATA["sidebar_chars"]
         else:
             out.append(line)
     return "\n".join(out)
@@ -328,8 +329,9 @@ PERTURBATIONS = (
     Perturbation("md-stripped", "markdown emphasis and headings removed", (strip_markdown,)),
     Perturbation("md-added", "markdown headings and bold added", (add_markdown,)),
     Perturbation("footnotes", "footnote markers and notes (superscript, <sup>, [n], bare number)", (footnotes,)),
-    Perturbation("sidebar", "wrapped, a boxed sidebar interleaved mid-sentence every ~40 lines", (wrap, sidebar)),
-    Perturbation("sidebar-unwrapped", "a boxed sidebar interleaved mid-sentence every ~40 lines", (sidebar,)),
+    Perturbation("sidebar", "wrapped, a boxed sidebar interleaved mid-sentence every ~6,000 characters",
+                 (wrap, sidebar)),
+    Perturbation("sidebar-unwrapped", "a boxed sidebar interleaved mid-sentence every ~6,000 characters", (sidebar,)),
     Perturbation("rev-html", "revision marks as <del>/<ins>", (revisions("html"),)),
     Perturbation("rev-bracket", "revision marks as [deleted: ]/[added: ]", (revisions("bracket"),)),
     Perturbation("scan", "all of an OCR'd scan: wrapped, sidebars, pages, OCR confusions, cp1252, CRLF",

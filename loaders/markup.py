@@ -34,6 +34,7 @@ _CLOSING = frozenset(_DATA["closing_punctuation"])
 _OPENING = frozenset(_DATA["opening_brackets"])
 _TRANSLATE = {ord(c): None for c in _DATA["invisible"]} | {ord(k): v for k, v in _DATA["ligatures"].items()}
 _SPACES = re.compile(r"(\s+)")
+_LINE_END = re.compile(r"[ \t]*(?<!\n)\n(?!\s*\n)[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,19 @@ class Rendered:
     emphasis: tuple[tuple[int, int], ...] = ()
 
 
+def _unwrapped(text: str) -> str:
+    """Line ends inside a paragraph as spaces: a declaration wrapped over two lines is one sentence."""
+    return _LINE_END.sub(" ", text)
+
+
 def bold_means_added(text: str) -> bool:
     """True when the document declares that its changes are marked in bold (or underlined)."""
-    return bool(_DECLARATION.search(text)) and bool(_BOLD.search(text))
+    return bool(_DECLARATION.search(_unwrapped(text))) and bool(_BOLD.search(text))
 
 
 def is_legend(raw: str) -> bool:
     """A passage declaring the revision convention: its own markup shows the convention, nothing more."""
-    return bool(_DECLARATION.search(raw))
+    return bool(_DECLARATION.search(_unwrapped(raw)))
 
 
 def detect_format(text: str, wrapped: bool) -> DocumentFormat:

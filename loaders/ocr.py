@@ -22,7 +22,9 @@ blank line, a paragraph goes on when its sentence is unfinished and the next lin
 case, or the last line dangles ("... internal" / "the"), or it is a full line; after a comma only
 when the next word could not have fitted (recitals end with commas). Furniture: page numbers,
 "EN", "DG H 1A", "7120/10 ... EN", typist initials ("GS/np"), and short lines repeated three
-times or at the top/bottom of two pages (data/layout.json "ocr_furniture").
+times or at the top/bottom of two pages (data/layout.json "ocr_furniture"). Text boxes drawn
+with frames lose them and stand as blocks of their own (segment.py keeps them apart from a
+sentence they interrupt).
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ _HERE = Path(__file__).parent / "data"
 _LAYOUT = json.loads((_HERE / "layout.json").read_text(encoding="utf-8"))
 _HYPHEN = json.loads((_HERE / "hyphenation.json").read_text(encoding="utf-8"))
 _FURNITURE = [re.compile(p["pattern"]) for p in _LAYOUT["ocr_furniture"]]
+_BOX_BORDER = re.compile(_LAYOUT["box_border"]["pattern"])
+_BOX_SIDES = re.compile(_LAYOUT["box_sides"]["pattern"])
+_DRAWN_SIDES = "\u2502\u2503\u2551"
 _TERMINAL = re.compile(_LAYOUT["terminal_punctuation"]["pattern"])
 _SENTENCE_END = re.compile(_LAYOUT["sentence_end"]["pattern"])
 CONTINUATION = frozenset(_LAYOUT["continuation_words"]["words"])
@@ -89,6 +94,25 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(stripped, start, start + len(stripped), "\f" in raw))
         offset += len(raw) + 1
     return lines
+
+
+def unframe(lines: list[Line]) -> list[Line]:
+    """Text boxes without their frames: a border ('+----+', box-drawing characters) becomes a
+    blank line, so that the box is a block of its own, and side bars are taken off its lines
+    ('|' only between '+--+' borders, where it cannot be a table's)."""
+    out, inside = [], False
+    for ln in lines:
+        if _BOX_BORDER.match(ln.text):
+            inside = not inside
+            out.append(Line("", ln.start, ln.start, ln.page_break))
+            continue
+        m = _BOX_SIDES.match(ln.text) if inside or ln.text[:1] in _DRAWN_SIDES else None
+        if m:
+            text = m.group(1).strip()
+            start = ln.start + ln.text.find(text) if text else ln.start
+            ln = Line(text, start, start + len(text), ln.page_break)
+        out.append(ln)
+    return out
 
 
 def _p(values: list[int], share: float) -> int:

@@ -22,6 +22,7 @@ EMPTY = Vocabulary.of("")
         (["an intelligence-", "led approach"], "an intelligence-led approach"),
         (["an EU-", "wide approach"], "an EU-wide approach"),
         (["with non-", "EU countries"], "with non-EU countries"),
+        (["and forty-", "eight house searches"], "and forty-eight house searches"),
         (["ends a sentence.", "Next one"], "ends a sentence.\nNext one"),
     ],
 )
