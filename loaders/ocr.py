@@ -35,6 +35,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from iskg.loaders.tokens import ocr_fold
+
 _HERE = Path(__file__).parent / "data"
 _LAYOUT = json.loads((_HERE / "layout.json").read_text(encoding="utf-8"))
 _HYPHEN = json.loads((_HERE / "hyphenation.json").read_text(encoding="utf-8"))
@@ -67,6 +69,12 @@ FIT_SLACK = 0.95
 REPEAT_MAX_LEN = 80
 REPEAT_MIN_COUNT = 3
 PAGE_EDGE_LINES = 2
+# OCR repair from the document's own words (Spelling): a word printed this often, this many times
+# as often as a misreading of it, of at least this many letters (shorter real words meet under the
+# folding: "ease" and "case"; a mix of letters and digits, which no word is: two)
+SPELLING_MIN_COMMON = 3
+SPELLING_RATIO = 3
+SPELLING_MIN_LENGTH = 6
 
 
 @dataclass(frozen=True)
@@ -190,6 +198,63 @@ class Vocabulary:
         tokens = [t.lower() for t in _WORD.findall(_BROKEN.sub(" ", text))]
         words = {part for t in tokens for part in t.split("-")}
         return cls(frozenset(words), frozenset(t for t in tokens if "-" in t))
+
+
+_TOKEN = re.compile(r"</?\w+[^>\n]*>|[^\W_]+")
+
+
+def _case_like(word: str, model: str) -> str:
+    """`word` in the capitals of `model` (all capitals, a capital first, or lower case)."""
+    letters = [c for c in model if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    return word.capitalize() if model[:1].isupper() or model[:1].isdigit() else word
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """The words a document prints often, under their OCR-folded form (tokens.ocr_fold), so that
+    a rare misreading of one ('Seeurity', 'hurnan', 't0') is read as the word the rest of the
+    document prints. A word is only ever repaired into another word of the same document that
+    is printed at least SPELLING_MIN_COMMON times and SPELLING_RATIO times as often as it."""
+
+    words: dict[str, str]
+
+    @classmethod
+    def of(cls, text: str) -> Spelling:
+        counts = Counter(m.group().lower() for m in _TOKEN.finditer(_BROKEN.sub(" ", text))
+                         if m.group()[0] != "<")
+        best: dict[str, tuple[int, str]] = {}
+        for word, n in counts.items():
+            if n >= SPELLING_MIN_COMMON and word.isalpha():
+                key = ocr_fold(word)
+                if n > best.get(key, (0, ""))[0]:
+                    best[key] = (n, word)
+        words = {}
+        for word, n in counts.items():
+            if not _repairable(word):
+                continue
+            common = best.get(ocr_fold(word))
+            if common and common[1] != word and common[0] >= SPELLING_RATIO * n:
+                words[word] = common[1]
+        return cls(words)
+
+    def repair(self, text: str) -> str:
+        if not self.words:
+            return text
+
+        def one(m: re.Match[str]) -> str:
+            word = m.group()
+            right = self.words.get(word.lower()) if word[0] != "<" else None
+            return _case_like(right, word) if right else word
+
+        return _TOKEN.sub(one, text)
+
+
+def _repairable(word: str) -> bool:
+    """Long enough to be told apart, or a mix of letters and digits (no word is)."""
+    mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    return len(word) >= SPELLING_MIN_LENGTH or (mixed and len(word) >= 2)
 
 
 def keep_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:

@@ -426,11 +426,11 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
         units = _merge_broken(units, width, strict=fmt != "ocr")
     head, body, subject = _front_matter(units)
     layout = Layout(head=[[markup.plain(r) for r in u.raw] for u in head], subject=subject)
-    vocab = ocr.Vocabulary.of(text)
+    vocab, spelling = ocr.Vocabulary.of(text), ocr.Spelling.of(text)
     bold_added = fmt == "draft" and markup.bold_means_added(text)
     outline = _Outline()
     for u in body:
-        raw = ocr.join(u.raw, vocab)
+        raw = spelling.repair(ocr.join(u.raw, vocab))
         if u.kind == "heading":
             title = " ".join(markup.plain(raw).split())
             if title:

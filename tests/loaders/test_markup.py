@@ -78,7 +78,8 @@ def test_format_detection() -> None:
 
 
 def test_a_bold_declaration_wrapped_over_two_lines_is_still_read() -> None:
-    text = "Changes compared to the previous version are marked in **bold\nunderlined** and ~~struck~~.\n\nThe **new** text."
+    text = ("Changes compared to the previous version are marked in **bold\nunderlined** and ~~struck~~."
+            "\n\nThe **new** text.")
     assert bold_means_added(text)
     assert is_legend("Changes compared to the previous version are marked\nin **bold** and ~~struck~~.")
     assert not bold_means_added("Changes were discussed.\n\nThey are marked in **bold**.")

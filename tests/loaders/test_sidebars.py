@@ -11,7 +11,7 @@ BEFORE = ["The Council has considered the report on the fight against organised 
 AFTER = ["the Member States, presented by the Presidency in February. It welcomes the approach",
          "taken by the agencies to ensuring the internal security of the Union."]
 BOX = ["Box 1: facts and figures", "The figures in this box are given for illustration only."]
-PARAGRAPHS = [" ".join(BEFORE + AFTER), "Box 1: facts and figures The figures in this box are given for illustration only."]
+PARAGRAPHS = [" ".join(BEFORE + AFTER), " ".join(BOX)]
 
 
 def _frame(lines: list[str], style: str) -> list[str]:
@@ -43,7 +43,8 @@ def test_a_sidebar_between_halves_of_a_wrapped_paragraph_that_ends_with_a_comma(
 
 
 def test_a_framed_box_after_a_finished_sentence_is_a_paragraph_of_its_own() -> None:
-    text = "\n".join(["The Council welcomes the report.", "", *_frame(BOX, "ascii"), "", "It calls on the Member States."])
+    text = "\n".join(["The Council welcomes the report.", "", *_frame(BOX, "ascii"), "",
+                      "It calls on the Member States."])
     doc = parse_text(text, "box.txt", "utf-8")
     assert [p.text for p in doc.paragraphs] == ["The Council welcomes the report.", PARAGRAPHS[1],
                                                 "It calls on the Member States."]
@@ -52,7 +53,8 @@ def test_a_framed_box_after_a_finished_sentence_is_a_paragraph_of_its_own() -> N
 def test_a_table_row_alone_does_not_make_a_text_markdown() -> None:
     framed = "\n".join(["The Council welcomes the report.", "", "| A box of text |", "", "It calls for action."])
     assert parse_text(framed, "t.txt", "utf-8").format == "text"
-    table = "\n".join(["The Council welcomes the report.", "", "| Body | Role |", "| --- | --- |", "| Europol | support |"])
+    table = "\n".join(["The Council welcomes the report.", "", "| Body | Role |", "| --- | --- |",
+                       "| Europol | support |"])
     assert parse_text(table, "t.txt", "utf-8").format == "markdown"
 
 
@@ -61,4 +63,5 @@ def test_a_title_case_line_cut_at_a_hyphen_is_not_a_heading() -> None:
                       "bourg, support operational cooperation.", "", "The Council will return to it."])
     doc = parse_text(text, "box.txt", "utf-8")
     assert doc.sections == []
-    assert doc.paragraphs[0].text == "Joint Police and Customs Centres, such as the Centre in Luxembourg, support operational cooperation."
+    assert doc.paragraphs[0].text == ("Joint Police and Customs Centres, such as the Centre in Luxembourg, "
+                                      "support operational cooperation.")
