@@ -196,29 +196,30 @@ def add_markdown(t: Text) -> str:
 def footnotes(t: Text) -> str:
     """Footnote markers after a share of the words that stand before a comma or full stop, in the
     text's style (superscript, <sup>, [n], or a bare number as OCR leaves it), each note printed
-    after its paragraph."""
+    after the paragraph (the blank line) that calls it."""
     style = DATA["footnote_styles"][t.index % len(DATA["footnote_styles"])]
     n = 60
-    out = []
+    out: list[str] = []
+    notes: list[str] = []
 
     def mark(k: int) -> str:
         return str(k).translate(SUPERSCRIPT) if style["marker"] == "unicode" else style["marker"].format(n=k)
 
     for line in t.body.split("\n"):
-        if _is_markup_line(line) or len(line) < 80 or t.rng.random() >= DATA["footnote_share"]:
-            out.append(line)
-            continue
+        if not line.strip() and notes:
+            out += ["", *(x for note in notes for x in (note, ""))]
+            notes.clear()
         places = [m.end(1) for m in re.finditer(r"([A-Za-z]{3,})[,.](?:\s|$)", line)]
-        if not places:
+        if _is_markup_line(line) or len(line) < 60 or not places or t.rng.random() >= DATA["footnote_share"]:
             out.append(line)
             continue
         at = t.rng.choice(places)
         out.append(line[:at] + mark(n) + line[at:])
         note = mark(n) + " " if style["note"] == "unicode" else style["note"].format(n=n)
         docno = f"{t.rng.randint(5000, 17999)}/{t.rng.randint(5, 20):02d}"
-        out += ["", note + DATA["footnote_text"].format(docno=docno, code=t.rng.randint(10, 999))]
+        notes.append(note + DATA["footnote_text"].format(docno=docno, code=t.rng.randint(10, 999)))
         n += 1
-    return "\n".join(out)
+    return "\n".join(out + ["", *notes] if notes else out)
 
 
 def _box(t: Text, n: int) -> list[str]:

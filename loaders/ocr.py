@@ -70,11 +70,11 @@ REPEAT_MAX_LEN = 80
 REPEAT_MIN_COUNT = 3
 PAGE_EDGE_LINES = 2
 # OCR repair from the document's own words (Spelling): a word printed this often, this many times
-# as often as a misreading of it, of at least this many letters (shorter real words meet under the
+# as often as a misreading of it, of at least this many letters (four-letter words meet under the
 # folding: "ease" and "case"; a mix of letters and digits, which no word is: two)
 SPELLING_MIN_COMMON = 3
 SPELLING_RATIO = 3
-SPELLING_MIN_LENGTH = 6
+SPELLING_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True)

@@ -177,7 +177,7 @@ class _Splitter:
     def split(self, block: list[Line]) -> list[Unit]:
         units: list[Unit] = []
         local = ocr.local_width([ln.text for ln in block], self.width)
-        bullet_rx = _OCR_BULLET if self.fmt == "ocr" else _BULLET
+        bullet_rx = _OCR_BULLET if self.fmt == "ocr" or self.wrapped else _BULLET
         for i, ln in enumerate(block):
             text, prev = ln.text, (block[i - 1].text if i else "")
             cur = units[-1] if units else None
@@ -423,10 +423,12 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
             _classify(u, fmt, alone=len(cut) == 1 and len(block) == 1 and not structured)
         units.extend(cut)
     if not structured:
-        units = _merge_broken(units, width, strict=fmt != "ocr")
+        units = _merge_broken(units, width, strict=fmt != "ocr" and not wrapped)
     head, body, subject = _front_matter(units)
     layout = Layout(head=[[markup.plain(r) for r in u.raw] for u in head], subject=subject)
     vocab, spelling = ocr.Vocabulary.of(text), ocr.Spelling.of(text)
+    # notes printed as bare numbers ('3 Doc. 7120/10'): a number glued to a word is their marker
+    bare = frozenset(m.group(1) for u in units if u.kind == "footnote" and (m := _PLAIN_NOTE.match(u.lines[0].text)))
     bold_added = fmt == "draft" and markup.bold_means_added(text)
     outline = _Outline()
     for u in body:
@@ -436,7 +438,7 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
             if title:
                 outline.add(title, u.scheme or "caps")
             continue
-        rendered = markup.render(raw, bold_added=bold_added, legend=markup.is_legend(raw), refs=refs)
+        rendered = markup.render(raw, bold_added=bold_added, legend=markup.is_legend(raw), refs=refs, bare=bare)
         if not rendered.text and not rendered.revisions:
             continue
         layout.paragraphs.append(Paragraph(

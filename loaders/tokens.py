@@ -55,7 +55,7 @@ def fold(word: str) -> str:
 _OCR_CONFUSIONS = [(wrong, right) for wrong, right in json.loads(
     files("iskg.loaders").joinpath("data/text.json").read_text(encoding="utf-8"))["ocr_confusions"]]
 
-OCR_MIN_LENGTH = 6
+OCR_MIN_LENGTH = 5
 
 
 def ocr_fold(key: str) -> str:
