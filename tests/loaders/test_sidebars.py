@@ -14,19 +14,22 @@ BOX = ["Box 1: facts and figures", "The figures in this box are given for illust
 PARAGRAPHS = [" ".join(BEFORE + AFTER), " ".join(BOX)]
 
 
-def _frame(lines: list[str], style: str) -> list[str]:
-    w = max(map(len, lines)) + 2
-    if style == "ascii":
-        return ["+" + "-" * w + "+", *(f"| {x.ljust(w - 2)} |" for x in lines), "+" + "-" * w + "+"]
-    if style == "drawn":
-        return ["\u250c" + "\u2500" * w + "\u2510", *(f"\u2502 {x.ljust(w - 2)} \u2502" for x in lines),
-                "\u2514" + "\u2500" * w + "\u2518"]
-    return lines
+FRAMES = {
+    "plain": BOX,
+    "ascii": ["+-----------------------------------------------------------+",
+              "| Box 1: facts and figures                                  |",
+              "| The figures in this box are given for illustration only.  |",
+              "+-----------------------------------------------------------+"],
+    "drawn": ["\u250c" + "\u2500" * 59 + "\u2510",
+              "\u2502 Box 1: facts and figures                                  \u2502",
+              "\u2502 The figures in this box are given for illustration only.  \u2502",
+              "\u2514" + "\u2500" * 59 + "\u2518"],
+}
 
 
 @pytest.mark.parametrize("style", ["plain", "ascii", "drawn"])
 def test_a_boxed_sidebar_in_mid_sentence_leaves_the_sentence_whole(style: str) -> None:
-    text = "\n".join(BEFORE + [""] + _frame(BOX, style) + [""] + AFTER + ["", "The Council will return to it."])
+    text = "\n".join(BEFORE + [""] + FRAMES[style] + [""] + AFTER + ["", "The Council will return to it."])
     doc = parse_text(text, "box.txt", "utf-8")
     assert doc.format == "text"
     assert [p.text for p in doc.paragraphs] == PARAGRAPHS + ["The Council will return to it."]
@@ -43,7 +46,7 @@ def test_a_sidebar_between_halves_of_a_wrapped_paragraph_that_ends_with_a_comma(
 
 
 def test_a_framed_box_after_a_finished_sentence_is_a_paragraph_of_its_own() -> None:
-    text = "\n".join(["The Council welcomes the report.", "", *_frame(BOX, "ascii"), "",
+    text = "\n".join(["The Council welcomes the report.", "", *FRAMES["ascii"], "",
                       "It calls on the Member States."])
     doc = parse_text(text, "box.txt", "utf-8")
     assert [p.text for p in doc.paragraphs] == ["The Council welcomes the report.", PARAGRAPHS[1],
