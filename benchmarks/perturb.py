@@ -416,6 +416,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--only", help="comma-separated perturbation names (the clean baseline is always run)")
     ap.add_argument("--write", type=Path, help="also write the table (markdown) here")
+    ap.add_argument("--note", default="", help="a line on what was measured, written under the heading")
     ap.add_argument("--dump", type=Path, help="only write the perturbed texts into this folder, one subfolder each")
     a = ap.parse_args()
     by_name = {p.name: p for p in PERTURBATIONS}
@@ -436,7 +437,8 @@ def main() -> int:
     header = (f"Extraction on perturbed renditions of the corpus (seed {a.seed}); micro P/R/F1 of mentions, "
               "F1 per class, relation F1, beside the clean build.\n\n"
               "    .venv/bin/python benchmarks/perturb.py --gold ../shared/gold/seeds.json "
-              "--scorer ../shared/tools/score.py --write benchmarks/results/perturb.md\n\n")
+              "--scorer ../shared/tools/score.py --write benchmarks/results/perturb.md\n\n"
+              + (f"{a.note}\n\n" if a.note else ""))
     print(text)
     if a.write:
         a.write.write_text(header + text + "\n", encoding="utf-8")

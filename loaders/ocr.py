@@ -204,11 +204,15 @@ _TOKEN = re.compile(r"</?\w+[^>\n]*>|[^\W_]+")
 
 
 def _case_like(word: str, model: str) -> str:
-    """`word` in the capitals of `model` (all capitals, a capital first, or lower case)."""
+    """`word` (as the document mostly prints it) in the capitals of `model`: all capitals, a
+    capital first, or lower case; a misreading that starts with a digit ('0f', '0ctober') says
+    nothing of its first letter's case, and the word keeps the document's own."""
     letters = [c for c in model if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if letters and all(c.isupper() for c in letters) and (len(letters) > 1 or model[:1].isdigit()):
         return word.upper()
-    return word.capitalize() if model[:1].isupper() or model[:1].isdigit() else word
+    if model[:1].isdigit():
+        return word
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word.lower()
 
 
 @dataclass(frozen=True)
@@ -222,10 +226,14 @@ class Spelling:
 
     @classmethod
     def of(cls, text: str) -> Spelling:
-        counts = Counter(m.group().lower() for m in _TOKEN.finditer(_BROKEN.sub(" ", text))
-                         if m.group()[0] != "<")
+        printed = Counter(m.group() for m in _TOKEN.finditer(_BROKEN.sub(" ", text)) if m.group()[0] != "<")
+        counts: Counter[str] = Counter()
+        usual: dict[str, str] = {}  # lower case -> the form printed most often
+        for form, n in sorted(printed.items(), key=lambda kv: (-kv[1], kv[0])):
+            counts[form.lower()] += n
+            usual.setdefault(form.lower(), form)
         best: dict[str, tuple[int, str]] = {}
-        for word, n in counts.items():
+        for word, n in sorted(counts.items()):
             if n >= SPELLING_MIN_COMMON and word.isalpha():
                 key = ocr_fold(word)
                 if n > best.get(key, (0, ""))[0]:
@@ -236,7 +244,7 @@ class Spelling:
                 continue
             common = best.get(ocr_fold(word))
             if common and common[1] != word and common[0] >= SPELLING_RATIO * n:
-                words[word] = common[1]
+                words[word] = usual[common[1]]
         return cls(words)
 
     def repair(self, text: str) -> str:

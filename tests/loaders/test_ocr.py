@@ -102,7 +102,7 @@ def test_ocr_footnote_and_its_citation(note) -> None:
 SECURITY_NOTE = "\n\n".join([
     "The security of citizens is the first aim of the security strategy.",
     "Security depends on cooperation; the Member States want to share the work of security and to act.",
-    "The Internal Seeurity Strategy sets out what the Council wants t0 achieve.",
+    "The Internal Seeurity Strategy sets out what the Council wants t0 achieve on the ground, on time, on budget.",
     "It adds a modem approach to the world.",
 ])
 
@@ -110,9 +110,11 @@ SECURITY_NOTE = "\n\n".join([
 def test_a_rare_ocr_misreading_is_repaired_into_the_word_the_document_prints() -> None:
     from iskg.loaders.ocr import Spelling
 
-    spelling = Spelling.of(SECURITY_NOTE)
+    spelling = Spelling.of(SECURITY_NOTE + "\n\nOne more misreading: 0n it.")
     repaired = spelling.repair("The Internal Seeurity Strategy, t0 SEEURITY.")
     assert repaired == "The Internal Security Strategy, to SECURITY."
+    # a misreading that starts with a digit keeps the case the document prints the word in
+    assert spelling.repair("0n the Seeurity of it, 0N it") == "on the Security of it, ON it"
     # 'modern' is not printed: 'modem' is left as printed, whatever it should have been
     assert spelling.repair("a modem approach") == "a modem approach"
     # tags and short words are not touched
@@ -123,7 +125,8 @@ def test_ocr_repairs_reach_the_paragraph_text() -> None:
     from iskg.loaders.parse import parse_text
 
     doc = parse_text(SECURITY_NOTE, "note.txt", "utf-8")
-    assert doc.paragraphs[2].text == "The Internal Security Strategy sets out what the Council wants to achieve."
+    assert doc.paragraphs[2].text == ("The Internal Security Strategy sets out what the Council wants to achieve "
+                                      "on the ground, on time, on budget.")
 
 
 def test_a_clean_text_has_nothing_to_repair() -> None:
