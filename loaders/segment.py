@@ -236,7 +236,8 @@ def _merge_broken(units: list[Unit], width: int, strict: bool) -> list[Unit]:
     may stand between the halves: when a sentence is left unfinished and, after a few
     self-contained units (each ends a sentence, is a heading, a short line or a frame
     of no words), a unit starts in lower case, that unit is the continuation and the box stays
-    where it is. `strict` (clean text): only a lower-case continuation is joined."""
+    where it is. `strict` (clean, unwrapped text): only a lower-case continuation is joined, next
+    to its paragraph or past a box."""
     out: list[Unit] = []
     deferred: dict[int, Unit] = {}  # unit position -> the paragraph it continues
     reopened: Unit | None = None  # a paragraph continued past a box stays open
