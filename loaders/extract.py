@@ -15,13 +15,15 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
-from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed
+from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed, stating_clauses
 from iskg.loaders.surface_forms import printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
 # a name joining several ('tolerance, respect and freedom of expression') names each of them too
 _COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
+# classes whose vocabulary entries count only where some text states them as such (or established)
+_STATED_CLASSES = ("StrategicGuideline", "StrategicObjective")
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ class Extractor:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_forms(para.text)
         for doc in documents:
+            for para in doc.paragraphs:
+                self._learn_objectives(para.text)
             for section in guideline_sections(doc):
                 self._learn_guideline(heading_name(section.title)[1])
             texts = {p.index: p.text for p in doc.paragraphs}
@@ -134,6 +138,15 @@ class Extractor:
             return True
         whole = known.start <= found.start and found.end <= known.end
         return whole or self.entities[known.iri].top == "StrategicObjective"
+
+    def _learn_objectives(self, text: str) -> None:
+        """The known objectives a clause of `text` states as objectives are stated (read once every
+        name is known, so that an objective's name inside a longer name is not read as one)."""
+        spans = stating_clauses(text, "StrategicObjective")
+        for m in self._matcher.find(text) if spans else []:
+            entity = self.entities[m.iri]
+            if entity.top == "StrategicObjective" and any(lo <= m.start < hi for lo, hi in spans):
+                entity.stated = True
 
     def _learn_guideline(self, name: str) -> None:
         """A name the text states as a guideline: the known guidelines it holds, else a new one (one
@@ -202,9 +215,10 @@ class Extractor:
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
     def _counts(self, iri: str) -> bool:
-        """A guideline counts where some text states it as one; a topic named in passing does not."""
+        """A guideline or objective counts where some text states it as one; a topic or purpose named
+        in passing does not."""
         entity = self.entities[iri]
-        return entity.top != "StrategicGuideline" or entity.stated
+        return entity.top not in _STATED_CLASSES or entity.stated
 
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
