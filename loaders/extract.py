@@ -16,7 +16,7 @@ from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
 from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed, stating_clauses
-from iskg.loaders.surface_forms import printed_forms
+from iskg.loaders.surface_forms import conjunct_orders, printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
@@ -85,7 +85,7 @@ class Extractor:
     def _build_matcher(self) -> Matcher:
         matcher = Matcher()
         for iri, entity in sorted(self.entities.items()):
-            matcher.add_all((label, iri) for label in entity.labels)
+            matcher.add_all((form, iri) for label in entity.labels for form in (label, *conjunct_orders(label)))
         return matcher
 
     def _whole_match(self, text: str) -> str | None:
