@@ -15,7 +15,14 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Named, Relation, name_rule, read_relations
-from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed, stating_clauses
+from iskg.loaders.structure import (
+    coordinated_actions,
+    guideline_sections,
+    heading_name,
+    is_clause,
+    listed,
+    stating_clauses,
+)
 from iskg.loaders.surface_forms import conjunct_orders, printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
@@ -126,8 +133,11 @@ class Extractor:
                 self._learn_guideline(heading_name(section.title)[1])
             texts = {p.index: p.text for p in doc.paragraphs}
             for item in listed(doc):
+                name = texts[item.paragraph][item.start:item.end]
                 if item.cls == "StrategicGuideline":
-                    self._learn_guideline(texts[item.paragraph][item.start:item.end])
+                    self._learn_guideline(name)
+                elif item.cls == "StrategicObjective" and not is_clause(name):
+                    self._learn_listed_objective(name)
         self._matcher = self._build_matcher()
 
     def _blocks(self, known: Match, found: Definition) -> bool:
@@ -147,6 +157,15 @@ class Extractor:
             entity = self.entities[m.iri]
             if entity.top == "StrategicObjective" and any(lo <= m.start < hi for lo, hi in spans):
                 entity.stated = True
+
+    def _learn_listed_objective(self, name: str) -> None:
+        """A name a list states as an objective: the known objectives it holds, else a new one (unless
+        it is wholly the name of something else)."""
+        known = [m.iri for m in self._matcher.find(name) if self.entities[m.iri].top == "StrategicObjective"]
+        for iri in known:
+            self.entities[iri].stated = True
+        if not known and self._whole_match(name) is None:
+            self._discover(name, "", "StrategicObjective")
 
     def _learn_guideline(self, name: str) -> None:
         """A name the text states as a guideline: the known guidelines it holds, else a new one (one

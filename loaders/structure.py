@@ -61,7 +61,7 @@ def guideline_sections(doc: Document) -> list[Section]:
 
 @dataclass(frozen=True)
 class Item:
-    """The key phrase of an item of a list the text introduces as guidelines (`cls`)."""
+    """The key phrase of an item of a list the text introduces as guidelines or objectives (`cls`)."""
 
     paragraph: int
     start: int
@@ -113,14 +113,15 @@ def _items_after(paragraphs: list[Paragraph], k: int) -> list[Paragraph]:
 
 
 def listed(doc: Document) -> list[Item]:
-    """Items of the lists a text introduces as guidelines, in text order."""
+    """Items of the lists a text introduces as guidelines or objectives, in text order."""
     head = re.compile(_spec()["sublist_head"])
     out = []
     for k, para in enumerate(doc.paragraphs):
         cls = next((c for c, rx in _intros() if rx.search(para.text.rstrip())), None)
         if cls is None or para.footnote:
             continue
-        if marked := [(s, e) for s, e in para.emphasis if not para.text[s:e].isspace()]:
+        marked = [(s, e) for s, e in para.emphasis if not para.text[s:e].isspace()]
+        if marked and cls in _spec()["marked_intro"]:
             # the words the introduction marks name what its items detail ('STRENGTHENING A
             # **COMPREHENSIVE AND COHERENT APPROACH** … through:')
             out.append(Item(para.index, _strip_article(para.text, *marked[0]), marked[0][1], cls))
@@ -158,3 +159,8 @@ def stating_clauses(text: str, cls: str) -> list[tuple[int, int]]:
     class without cues)."""
     cue = _cues().get(cls)
     return [(lo, hi) for lo, hi in clause_spans(text) if cue and cue.search(text, lo, hi)]
+
+
+def is_clause(phrase: str) -> bool:
+    """Whether a key phrase is a clause with a verb of its own rather than a name."""
+    return any(w.lower() in _spec()["clause_verbs"] for w in phrase.split())

@@ -83,3 +83,17 @@ def test_a_high_level_of_security_named_as_a_purpose_is_not_an_objective() -> No
     stated = parse_text("Note\n\nOur objective is a high level of security.\n", "aim.txt", "utf-8")
     extractor.learn([stated])
     assert [m.quote for m in extractor.extract(stated).mentions] == ["a high level of security"]
+
+
+def test_items_of_a_list_introduced_as_priorities_are_objectives_unless_clauses() -> None:
+    text = ("Note\n\nThe Council sets the following priorities for the coming years:\n\n"
+            "(a) harbour safety;\n\n(b) securing coastal waters, in line with the charter;\n\n"
+            "(c) every port has a safety officer.\n\nPatrols help to maintain harbour safety.\n")
+    doc = parse_text(text, "priorities.txt", "utf-8")
+    extractor = _extractor()
+    extractor.learn([doc])
+    new = [(e.label, e.cls, e.stated) for e in extractor.entities.values() if e.discovered]
+    assert new == [("securing coastal waters", "StrategicObjective", True)]
+    assert extractor.entities[SAFETY].stated
+    found = [m.quote for m in extractor.extract(doc).mentions]
+    assert found == ["harbour safety", "securing coastal waters", "harbour safety"]
