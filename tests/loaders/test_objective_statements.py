@@ -97,3 +97,12 @@ def test_items_of_a_list_introduced_as_priorities_are_objectives_unless_clauses(
     assert extractor.entities[SAFETY].stated
     found = [m.quote for m in extractor.extract(doc).mentions]
     assert found == ["harbour safety", "securing coastal waters", "harbour safety"]
+
+
+def test_the_common_return_policy_is_an_instrument_not_an_objective() -> None:
+    text = "Attention should be placed on establishing an effective common return policy."
+    doc = parse_text(f"Note\n\n{text}\n", "return.txt", "utf-8")
+    extractor = Extractor.default()
+    extractor.learn([doc])
+    found = [(m.iri.removeprefix(ID), extractor.entities[m.iri].top) for m in extractor.extract(doc).mentions]
+    assert found == [("instrument/common-return-policy", "Instrument")]
