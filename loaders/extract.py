@@ -21,6 +21,7 @@ from iskg.loaders.structure import (
     heading_name,
     is_clause,
     listed,
+    objective_headings,
     stating_clauses,
 )
 from iskg.loaders.surface_forms import conjunct_orders, printed_forms
@@ -131,6 +132,9 @@ class Extractor:
                 self._learn_objectives(para.text)
             for section in guideline_sections(doc):
                 self._learn_guideline(heading_name(section.title)[1])
+            for section, start in objective_headings(doc):
+                if (name := section.title[start:].rstrip(" .:;")) and not is_clause(name):
+                    self._learn_listed_objective(name)
             texts = {p.index: p.text for p in doc.paragraphs}
             for item in listed(doc):
                 name = texts[item.paragraph][item.start:item.end]
@@ -244,9 +248,10 @@ class Extractor:
         return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
 
     def _heading_mentions(self, doc: Document) -> list[Mention]:
-        """What the headings of guidelines name (offsets into the section's title)."""
+        """What the headings of guidelines and numbered objectives name (offsets into the section's title)."""
         out = []
-        for section in guideline_sections(doc):
+        named = {s.index: s for s in [*guideline_sections(doc), *(s for s, _ in objective_headings(doc))]}
+        for section in (named[k] for k in sorted(named)):
             tokens = tokenize(section.title)
             for m in self._matcher.find(section.title, tokens):
                 for found in (m, *self._nested(section.title, m, tokens)):

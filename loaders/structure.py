@@ -59,6 +59,12 @@ def guideline_sections(doc: Document) -> list[Section]:
             if s.parent is not None and any(p.search(titles[s.parent]) for p in _parents())]
 
 
+def objective_headings(doc: Document) -> list[tuple[Section, int]]:
+    """Headings that number an objective ('Objective 1: Disrupt …'), with where its name starts."""
+    rx = re.compile(_spec()["objective_heading"], re.IGNORECASE)
+    return [(s, m.end()) for s in doc.sections if (m := rx.match(s.title))]
+
+
 @dataclass(frozen=True)
 class Item:
     """The key phrase of an item of a list the text introduces as guidelines or objectives (`cls`)."""

@@ -106,3 +106,15 @@ def test_the_common_return_policy_is_an_instrument_not_an_objective() -> None:
     extractor.learn([doc])
     found = [(m.iri.removeprefix(ID), extractor.entities[m.iri].top) for m in extractor.extract(doc).mentions]
     assert found == [("instrument/common-return-policy", "Instrument")]
+
+
+def test_a_heading_that_numbers_an_objective_names_it() -> None:
+    text = ("# Plan\n\n## Objective 1: Calmer harbours\n\nText.\n\n## Priority 2 – harbour safety\n\nMore.\n\n"
+            "## Objective 3: Every port has an officer\n\nEnd.\n")
+    doc = parse_text(text, "plan.md", "utf-8")
+    extractor = _extractor()
+    extractor.learn([doc])
+    assert [e.label for e in extractor.entities.values() if e.discovered] == ["Calmer harbours"]
+    assert extractor.entities[SAFETY].stated
+    found = [(m.quote, m.in_heading) for m in extractor.extract(doc).mentions]
+    assert found == [("Calmer harbours", True), ("harbour safety", True)]
