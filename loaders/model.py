@@ -41,7 +41,8 @@ class Paragraph:
     """A unit of body text (or a footnote), with its own stored text; `page` is the printed page
     it starts on, where the source has pages (PDF, or text with form feeds); `item`: a list item
     (bulleted, lettered or numbered); `emphasis`: (start, end) of its bold or italic words where
-    they are formatting (not a draft's revision marks)."""
+    they are formatting (not a draft's revision marks); `aside`: in a text box (a sidebar) set
+    between the halves of a sentence, outside the text's flow."""
 
     index: int
     text: str
@@ -53,6 +54,7 @@ class Paragraph:
     page: int | None = None
     item: bool = False
     emphasis: tuple[tuple[int, int], ...] = ()
+    aside: bool = False
 
 
 @dataclass(frozen=True)

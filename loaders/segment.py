@@ -8,9 +8,9 @@ Headings: a markdown `#` line; a numbered line ("1.", "II.", "-IV-", "(a)", "1.2
 and does not end a sentence; an ALL-CAPS line ("INTRODUCTION"), or an all-caps label with a
 subtitle ("COMMON THREATS: The main ..."); a short line that is wholly bold or italic; in clean
 text a short Title-Case line standing alone, and the document's first short line.
-Levels: each numbering style (and each `#` depth) keeps the level it had when first seen; the
-first style is level 1, a new style met later nests under the open heading; unnumbered headings
-sit one level under the last numbered one (level 1 before any).
+Levels: each numbering style (and each `#` depth, where a text uses more than one) keeps the
+level it had when first seen; the first style is level 1, a new style met later nests under the
+open heading; unnumbered headings sit one level under the last numbered one (level 1 before any).
 Front matter (institution, dateline, number, codes, NOTE, From/To, Subject) is not body text:
 everything up to the "Subject:" line, then any leading blocks made only of such lines.
 """
@@ -66,6 +66,7 @@ class Unit:
     bullet: bool = False
     atx: int = 0
     scheme: str | None = None
+    aside: bool = False  # in a text box set between the halves of a sentence
 
 
 @dataclass
@@ -152,6 +153,16 @@ def _classify(unit: Unit, fmt: DocumentFormat, alone: bool) -> None:
         unit.kind, unit.scheme = "heading", _numbering(plain) or "emph"
     elif fmt != "ocr" and alone and len(unit.lines) == 1 and _title_case(plain) and not ocr.dangling(plain):
         unit.kind, unit.scheme = "heading", "title"
+
+
+def _flatten_single_depth(units: list[Unit]) -> None:
+    """A text whose `#` headings all have one depth says nothing about nesting by it: its
+    unnumbered `#` headings rank like capitals, under the numbered ones ('## 3. NEXT STEPS' is
+    not nested under '## STRATEGIC GUIDELINES FOR ACTION')."""
+    if len({u.atx for u in units if u.kind == "heading" and u.atx}) == 1:
+        for u in units:
+            if u.kind == "heading" and u.scheme == f"atx{u.atx}":
+                u.scheme = "caps"
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -257,6 +268,7 @@ def _merge_broken(units: list[Unit], width: int, strict: bool) -> list[Unit]:
                 deferred[after], box_end = prev, after
                 for box in units[k:after]:  # a box's title is not a section heading
                     box.kind = "para" if box.kind == "heading" else box.kind
+                    box.aside = True
             elif _continuable(u) and ocr.continues(tail, u.raw[0], local, strict):
                 prev.lines.extend(u.lines)
                 prev.raw.extend(u.raw)
@@ -425,6 +437,7 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
         units.extend(cut)
     if not structured:
         units = _merge_broken(units, width, strict=fmt != "ocr" and not wrapped)
+    _flatten_single_depth(units)
     head, body, subject = _front_matter(units)
     layout = Layout(head=[[markup.plain(r) for r in u.raw] for u in head], subject=subject)
     vocab, spelling = ocr.Vocabulary.of(text), ocr.Spelling.of(text)
@@ -446,6 +459,7 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
             index=len(layout.paragraphs) + 1, text=rendered.text,
             source_start=u.lines[0].start, source_end=u.lines[-1].end,
             section=outline.current, footnote=u.kind == "footnote", revisions=rendered.revisions,
-            item=u.bullet or bool(_ENUM.match(rendered.text)), emphasis=() if bold_added else rendered.emphasis))
+            item=u.bullet or bool(_ENUM.match(rendered.text)), emphasis=() if bold_added else rendered.emphasis,
+            aside=u.aside))
     layout.sections = outline.sections
     return layout

@@ -87,30 +87,45 @@ def _strip_article(text: str, start: int, end: int) -> int:
     return start
 
 
+def _phrase_end(text: str, start: int) -> int:
+    """Where an unmarked key phrase ends: the first of the phrase ends, passing over a comma that
+    opens a coordination ('comprehensive, multidisciplinary and integrated approach'; 'access to,
+    availability and exchange of information'), which would leave a lone modifier or a dangling
+    preposition."""
+    spec = _spec()
+    coordination = re.compile(spec["coordination_comma"])
+    pos = start
+    while True:
+        cuts = [text.find(c, pos) for c in spec["key_phrase_ends"]]
+        end = min([c for c in cuts if c >= 0] + [len(text)])
+        if end == len(text) or not (text[end] == "," and coordination.match(text, end)):
+            return end
+        pos = end + 1
+
+
 def key_phrase(para: Paragraph) -> tuple[int, int] | None:
-    """(start, end) of what a list item names: its marked words, else its words up to the first clause."""
+    """(start, end) of what a list item names: its words up to the first clause, or the words it
+    marks there (words marked further on are emphasis, not its name)."""
     text, spec = para.text, _spec()
     m = re.match(spec["item_marker"], text)
     start = m.end() if m else 0
-    first = text.find(". ", start)
-    first = len(text) if first < 0 else first
-    marked = [(s, e) for s, e in para.emphasis if start <= s < first]
+    end = _phrase_end(text, start)
+    marked = [(s, e) for s, e in para.emphasis if start <= s < end]
     if marked:
         s, e = marked[0]
         s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip(" ,.;:"))
     else:
-        cuts = [text.find(c, start) for c in spec["key_phrase_ends"]]
-        s, e = start, min([c for c in cuts if c >= 0] + [len(text)])
-        e = s + len(text[s:e].rstrip(" ,.;:"))
+        s, e = start, start + len(text[start:end].rstrip(" ,.;:"))
     s = _strip_article(text, s, e)
     return (s, e) if 1 <= len(text[s:e].split()) <= spec["max_key_words"] else None
 
 
 def _items_after(paragraphs: list[Paragraph], k: int) -> list[Paragraph]:
-    """The list items that follow paragraph k in its section (footnotes between them skipped)."""
+    """The list items that follow paragraph k in its section (footnotes and text boxes between
+    them skipped)."""
     out = []
     for para in paragraphs[k + 1:]:
-        if para.footnote:
+        if para.footnote or para.aside:
             continue
         if not para.item or para.section != paragraphs[k].section:
             break
