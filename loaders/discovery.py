@@ -163,6 +163,11 @@ def _plain(token: Token, stop: set[str]) -> bool:
         and not word.endswith(("ed", "ly")) and not any(c.isdigit() for c in word)
 
 
+def _short_acronym(token: Token, stop: set[str], longest: int) -> bool:
+    """An acronym that can say what a threat concerns ('ICT breakdowns', 'CBRN attacks')."""
+    return token.is_acronym and len(token.surface) <= longest and token.key not in stop
+
+
 def find_threat_phrases(text: str) -> list[Definition]:
     """Threats named by the kind of crime they are: 'excise fraud', 'trafficking in cultural goods'."""
     spec = _rules()["threat_phrases"]
@@ -174,7 +179,7 @@ def find_threat_phrases(text: str) -> list[Definition]:
             continue
         lo = i
         while i - lo < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]) \
-                and _plain(tokens[lo - 1], stop):
+                and (_plain(tokens[lo - 1], stop) or _short_acronym(tokens[lo - 1], stop, spec["max_acronym"])):
             lo -= 1
         hi = i
         if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in complements \
@@ -189,3 +194,100 @@ def find_threat_phrases(text: str) -> list[Definition]:
         start, end = tokens[lo].start, tokens[hi].end
         out.append(Definition(text[start:end], "", start, end, "Threat"))
     return out
+
+
+@cache
+def _principle_spec() -> dict:
+    spec = dict(_rules()["principle_phrases"])
+    spec["before"] = [re.compile(p, re.IGNORECASE) for p in spec["lists_after"]]
+    spec["after"] = [re.compile(p, re.IGNORECASE) for p in spec["named_before"]]
+    spec["stop_words"], spec["inner_words"] = set(spec["stop"]), set(spec["inner"])
+    return spec
+
+
+def _principle_word(token: Token, spec: dict) -> bool:
+    word = token.surface.lower()
+    return token.surface.islower() and word.isalpha() and word not in spec["stop_words"]
+
+
+def _names_principle(tokens: list[Token], spec: dict) -> bool:
+    """Not words that cannot be a principle alone ('rights', 'law': but 'human rights', 'rule of
+    law'), nor a phrase opening with one that cannot begin it ('rights and freedoms of citizens')."""
+    return tokens[0].surface.lower() not in spec["not_first"] \
+        and any(t.surface.lower() not in spec["not_alone"] and t.key not in spec["inner_words"] for t in tokens)
+
+
+def _opens_sentence(text: str, token: Token) -> bool:
+    """A capitalised word that is so only because it opens the sentence or list item ('Mutual trust …')."""
+    before = text[:token.start].rstrip()
+    return token.surface[:1].isupper() and token.surface[1:].islower() and (not before or before[-1] in ".;:-•*")
+
+
+def _phrase_from(text: str, tokens: list[Token], i: int, spec: dict) -> tuple[int, bool]:
+    """Index past the principle's words from tokens[i] ('rule of law'), and whether the list goes on
+    after it (the words end at a separator of the list)."""
+    j = i
+    while j < len(tokens) and j - i < spec["max_words"]:
+        t = tokens[j]
+        if _principle_word(t, spec) or (j > i and t.key in spec["inner_words"] and j + 1 < len(tokens)
+                                         and _principle_word(tokens[j + 1], spec)):
+            if j > i and not _adjacent(text, tokens[j - 1], t):
+                break
+            j += 1
+        else:
+            break
+    gap = text[tokens[j - 1].end:tokens[j].start] if i < j < len(tokens) else ""
+    goes_on = j < len(tokens) and (tokens[j].surface in spec["joiners"] or gap.strip() == ",")
+    return j, goes_on and j > i
+
+
+def find_principles(text: str) -> list[Definition]:
+    """Principles a text names as such: 'the principles of tolerance and freedom of expression',
+    'the values of the Union: democracy, dialogue …', 'respecting fundamental rights and privacy',
+    'mutual trust as a key principle', 'the subsidiarity principle'."""
+    spec = _principle_spec()
+    tokens = tokenize(text)
+    found: list[tuple[int, int]] = []
+    for lo, hi in _sentence_bounds(text):
+        for trigger in spec["before"]:
+            for m in trigger.finditer(text, lo, hi):
+                i = next((k for k, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+                found_any = False
+                # an item after the first must end at a separator or the clause ('…, constitute a …' is no item)
+                while i < len(tokens) and tokens[i].start < hi:
+                    while i < len(tokens) and tokens[i].key in spec["leading"]:
+                        i += 1
+                    j, goes_on = _phrase_from(text, tokens, i, spec)
+                    ends = j >= len(tokens) or tokens[j].start >= hi
+                    if j == i or tokens[j - 1].end > hi or (found_any and not goes_on and not ends):
+                        break
+                    if _names_principle(tokens[i:j], spec):
+                        found.append((i, j))
+                    if not goes_on:
+                        break
+                    i, found_any = j, True
+        for trigger in spec["after"]:
+            for m in trigger.finditer(text, lo, hi):
+                j = next((k for k, t in enumerate(tokens) if t.end > m.start()), len(tokens))
+                i = j
+                while i > 0 and j - i < spec["max_words"] and tokens[i - 1].start >= lo \
+                        and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+                    if _principle_word(tokens[i - 1], spec):
+                        i -= 1
+                    elif _opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
+                        i -= 1
+                        break
+                    else:
+                        break
+                if i < j and _names_principle(tokens[i:j], spec):
+                    found.append((i, j))
+    out = {}
+    for i, j in found:
+        start, end = tokens[i].start, tokens[j - 1].end
+        out[start] = Definition(text[start:end], "", start, end, "Principle")
+    return [out[k] for k in sorted(out)]
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Clauses a list of principles cannot cross: up to a full stop, semicolon, colon or bracket."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.;()]+", text)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import Definition, find_definitions, find_names, find_threat_phrases
+from iskg.loaders.discovery import Definition, find_definitions, find_names, find_principles, find_threat_phrases
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
@@ -109,11 +109,10 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                named = find_names(para.text)
-                for d in [*named, *find_enumerated(para.text), *find_threat_phrases(para.text)]:
-                    # a proper name may hold a known one before its head ('EU Security Union Strategy')
+                named, phrases = find_names(para.text), find_threat_phrases(para.text)
+                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
-                                   and not (d in named and d.start <= k.start and k.end < d.end) for k in known)
+                                   and not self._holds(k, d, named, phrases) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_forms(para.text)
@@ -134,6 +133,19 @@ class Extractor:
             return True
         whole = known.start <= found.start and found.end <= known.end
         return whole or self.entities[known.iri].top == "StrategicObjective"
+
+    def _holds(self, known: Match, found: Definition, named: list[Definition], phrases: list[Definition]) -> bool:
+        """Whether a found name is new although it holds a known one: a proper name may hold a known
+        name before its head ('EU Security Union Strategy') or one of another class after it ('Charter
+        of Fundamental Rights'); a kind of crime may narrow a known threat ('document fraud')."""
+        inside = found.start <= known.start and known.end <= found.end \
+            and (known.start, known.end) != (found.start, found.end)
+        if not inside:
+            return False
+        top = self.entities[known.iri].top
+        if found in named:
+            return known.end < found.end or top != self._tops.get(found.cls or "")
+        return found in phrases and top == "Threat"
 
     def _learn_guideline(self, name: str) -> None:
         """A name the text states as a guideline: the known guidelines it holds, else a new one (one

@@ -68,3 +68,7 @@ def test_verbs_participles_and_generic_words_do_not_make_a_threat():
     text = ("Groups carry out attacks, promote violence and recruit through radicalisation; "
             "the fight against fraud; motivated violent extremism; trafficking in children should stop.")
     assert _threats(text) == ["violent extremism", "trafficking in children"]
+
+
+def test_a_kind_of_crime_may_open_with_a_short_acronym():
+    assert _threats("Major ICT breakdowns and CBRN attacks, but not EU fraud.") == ["ICT breakdowns", "CBRN attacks"]
