@@ -53,11 +53,12 @@ def _initials_fit(words: list[Token], acronym: str) -> bool:
 
 
 def head_class(words: list[Token]) -> str | None:
-    """The class the head noun of a name gives it: the last capitalised word before 'of'/'for'…"""
+    """The class the head noun of a name gives it: the last capitalised word before 'of'/'for'…
+    ('and' joins modifiers: 'European Border and Coast Guard Agency')."""
     rules = _rules()
     head = None
     for w in words:
-        if w.surface.lower() in rules["connectors"] and head is not None:
+        if w.surface.lower() in rules["head_stops"] and head is not None:
             break
         head = w.surface
     return rules["heads"].get(head or "") or rules["heads"].get((head or "").rstrip("s"))
@@ -77,7 +78,7 @@ def find_definitions(text: str) -> list[Definition]:
             continue
         before = [t for t in tokens if t.end <= m.start()]
         words: list[Token] = []
-        for t in reversed(before[-14:]):
+        for t in reversed(before[-rules["max_long_form_words"]:]):
             gap = text[t.end:(words[0].start if words else m.start())]
             if not _is_name_word(t, connectors) or gap.strip() not in ("", "-", "'"):
                 break

@@ -72,3 +72,17 @@ def test_verbs_participles_and_generic_words_do_not_make_a_threat():
 
 def test_a_kind_of_crime_may_open_with_a_short_acronym():
     assert _threats("Major ICT breakdowns and CBRN attacks, but not EU fraud.") == ["ICT breakdowns", "CBRN attacks"]
+
+
+def test_and_between_modifiers_does_not_end_the_head_noun_search():
+    found = _defs("with the North Western and Northern Europe Clearinghouse for the Control of Small Arms and "
+                  "Light Weapons (NWNESAC) today")
+    assert found == [("North Western and Northern Europe Clearinghouse for the Control of Small Arms and Light Weapons",
+                      "NWNESAC", "InternationalOrganisation")]
+    assert _defs("the Harbour Border and Coast Watch Agency (HBCWA)") == [
+        ("Harbour Border and Coast Watch Agency", "HBCWA", "Agency")]
+
+
+def test_a_policy_cycle_is_a_named_programme_and_threats_a_threat_head():
+    assert _names("RECOGNISING the EU Harbour Cycle as a model.") == [("EU Harbour Cycle", "PolicyProgramme")]
+    assert _threats("countering hybrid threats and security threats") == ["hybrid threats"]
