@@ -115,6 +115,7 @@ def find_names(text: str) -> list[Definition]:
     spec, rules = _rules()["names"], _rules()
     heads, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
     stop = set(rules["not_names"]) | set(spec["generic_first"])
+    linking = re.compile(spec["linking_complement"])
     tokens = tokenize(text)
     out = []
     for i, head in enumerate(tokens):
@@ -134,8 +135,13 @@ def find_names(text: str) -> list[Definition]:
             lo += 1
         # a complement after the head: 'for Combating Radicalisation and Recruitment to Terrorism'
         hi = i
-        if i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
+        linked = linking.match(text, head.end)
+        if linked and linked.end() < len(text) and text[linked.end()].isupper():
+            # 'Action Plan for the implementation of the Stockholm Programme'
+            hi = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= linked.end())
+        elif i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
             hi = i + 2
+        if hi > i:
             while hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
                 nxt = tokens[hi + 1]
                 if _capitalised(nxt, spec["max_capital_verb"]):
@@ -155,6 +161,13 @@ def find_names(text: str) -> list[Definition]:
         cls = rules["heads"].get(head.surface) or rules["heads"].get(head.surface.rstrip("s"))
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
     return out
+
+
+def head_end(name: Definition) -> int:
+    """Where the first head noun of a name found by `find_names` ends ('Action Plan' in 'Action Plan for
+    the implementation of the Stockholm Programme'), as an offset into its text."""
+    heads = set(_rules()["names"]["heads"])
+    return next((name.start + t.end for t in tokenize(name.long_form) if t.surface in heads), name.end)
 
 
 def _plain(token: Token, stop: set[str]) -> bool:

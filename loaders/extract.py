@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import Definition, find_definitions, find_names, find_principles, find_threat_phrases
+from iskg.loaders.discovery import (
+    Definition,
+    find_definitions,
+    find_names,
+    find_principles,
+    find_threat_phrases,
+    head_end,
+)
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
@@ -136,15 +143,16 @@ class Extractor:
 
     def _holds(self, known: Match, found: Definition, named: list[Definition], phrases: list[Definition]) -> bool:
         """Whether a found name is new although it holds a known one: a proper name may hold a known
-        name before its head ('EU Security Union Strategy') or one of another class after it ('Charter
-        of Fundamental Rights'); a kind of crime may narrow a known threat ('document fraud')."""
+        name before its head ('EU Security Union Strategy'), one after its head ('Action Plan for the
+        implementation of the Stockholm Programme') or one of another class ('Charter of Fundamental
+        Rights'); a kind of crime may narrow a known threat ('document fraud')."""
         inside = found.start <= known.start and known.end <= found.end \
             and (known.start, known.end) != (found.start, found.end)
         if not inside:
             return False
         top = self.entities[known.iri].top
         if found in named:
-            return known.end < found.end or top != self._tops.get(found.cls or "")
+            return known.end < found.end or known.start >= head_end(found) or top != self._tops.get(found.cls or "")
         return found in phrases and top == "Threat"
 
     def _learn_guideline(self, name: str) -> None:

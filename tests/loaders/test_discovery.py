@@ -86,3 +86,10 @@ def test_and_between_modifiers_does_not_end_the_head_noun_search():
 def test_a_policy_cycle_is_a_named_programme_and_threats_a_threat_head():
     assert _names("RECOGNISING the EU Harbour Cycle as a model.") == [("EU Harbour Cycle", "PolicyProgramme")]
     assert _threats("countering hybrid threats and security threats") == ["hybrid threats"]
+
+
+def test_a_linking_complement_joins_the_name_it_leads_to():
+    assert _names("the Action Plan for the implementation of the Harbour Programme, and the Plan for the "
+                  "implementation of new rules") == [
+        ("Action Plan for the implementation of the Harbour Programme", "PolicyProgramme"),
+        ("Harbour Programme", "PolicyProgramme")]

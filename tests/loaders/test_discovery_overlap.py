@@ -46,3 +46,11 @@ def test_a_proper_name_holding_a_known_name_of_another_class_after_its_head_is_d
     extractor = Extractor({rights.iri: rights}, {"Principle": "Principle", "LegalAct": "Instrument"})
     extractor.learn([parse_text("Note\n\n1. It applies the Code of Fundamental Rights.\n", "note.txt", "utf-8")])
     assert [e.label for e in extractor.entities.values() if e.discovered] == ["Code of Fundamental Rights"]
+
+
+def test_a_plan_for_the_implementation_of_a_known_programme_is_a_new_instrument():
+    known = Entity(ID + "instrument/harbour-programme", "PolicyProgramme", "Instrument", "Harbour Programme")
+    text = "1. Following the Action Plan for the implementation of the Harbour Programme, work goes on."
+    assert _learned([known], text) == {
+        "instrument/action-plan-for-the-implementation-of-the-harbour-programme":
+            "Action Plan for the implementation of the Harbour Programme"}
