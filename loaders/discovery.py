@@ -82,6 +82,8 @@ def find_definitions(text: str) -> list[Definition]:
             gap = text[t.end:(words[0].start if words else m.start())]
             if not _is_name_word(t, connectors) or gap.strip() not in ("", "-", "'"):
                 break
+            if t.surface in rules["coordination"] and words and words[0].surface == "the":
+                break  # 'the Connecting Europe Facility and the European Network of … (ENFAST)': two names
             words.insert(0, t)
         while words and not words[0].surface[:1].isupper():
             words.pop(0)
