@@ -307,3 +307,26 @@ def find_principles(text: str) -> list[Definition]:
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Clauses a list of principles cannot cross: up to a full stop, semicolon, colon or bracket."""
     return [(m.start(), m.end()) for m in re.finditer(r"[^.;()]+", text)]
+
+
+def find_threat_objects(text: str) -> list[Definition]:
+    """Threats named as what is fought: 'the fight against antisemitism', 'tackling illegal
+    immigration' (the plain words right after the verb, up to a word that cannot modify a threat)."""
+    spec, stop = _rules()["threat_objects"], set(_rules()["threat_phrases"]["stop"])
+    ends_before = set(spec["ends_before"])
+    tokens = tokenize(text)
+    out = []
+    for trigger in (re.compile(p, re.IGNORECASE) for p in spec["triggers"]):
+        for m in trigger.finditer(text):
+            i = next((k for k, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+            j = i
+            while j < len(tokens) and j - i < spec["max_words"] and _plain(tokens[j], stop) \
+                    and tokens[j].key not in ends_before and (j == i or _adjacent(text, tokens[j - 1], tokens[j])):
+                j += 1
+            # the phrase must end where the noun phrase does: at punctuation or a word that cannot go on with it
+            gap = text[tokens[j - 1].end:tokens[j].start] if i < j < len(tokens) else " "
+            ends = j == len(tokens) or gap.strip() not in ("", "-") or tokens[j].key in ends_before
+            if i < j and ends and tokens[j - 1].key not in spec["not_alone"]:
+                start, end = tokens[i].start, tokens[j - 1].end
+                out.append(Definition(text[start:end], "", start, end, "Threat"))
+    return sorted(out, key=lambda d: d.start)

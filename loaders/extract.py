@@ -14,6 +14,7 @@ from iskg.loaders.discovery import (
     find_definitions,
     find_names,
     find_principles,
+    find_threat_objects,
     find_threat_phrases,
     head_end,
 )
@@ -117,7 +118,8 @@ class Extractor:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
                 named, phrases = find_names(para.text), find_threat_phrases(para.text)
-                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text)]:
+                fought = find_threat_objects(para.text)
+                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
                                    and not self._holds(k, d, named, phrases) for k in known)
                     if not overlaps and d.cls in self._tops:

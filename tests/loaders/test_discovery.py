@@ -93,3 +93,16 @@ def test_a_linking_complement_joins_the_name_it_leads_to():
                   "implementation of new rules") == [
         ("Action Plan for the implementation of the Harbour Programme", "PolicyProgramme"),
         ("Harbour Programme", "PolicyProgramme")]
+
+
+def _fought(text: str) -> list[str]:
+    from iskg.loaders.discovery import find_threat_objects
+
+    return [d.long_form for d in find_threat_objects(text)]
+
+
+def test_what_is_fought_is_a_threat_when_its_noun_phrase_ends_there():
+    text = ("the fight against islamophobia across policy areas; tackling illegal logging, and "
+            "combating the challenges identified; countering hybrid threats; the fight against the "
+            "illicit trafficking of firearms; fighting against trans-national crimes")
+    assert _fought(text) == ["islamophobia", "illegal logging"]
