@@ -98,7 +98,23 @@ def find_definitions(text: str) -> list[Definition]:
                 start = part[0].start
                 out.append(Definition(text[start:part[-1].end], acronym, start, m.end(), head_class(part)))
                 break
+        else:
+            if body := _mnemonic_body(words, rules["mnemonic_bodies"]):
+                start = body[0].start
+                out.append(Definition(text[start:body[-1].end], acronym, start, m.end(), head_class(body)))
     return out
+
+
+def _mnemonic_body(words: list[Token], openers: list[str]) -> list[Token] | None:
+    """A Council preparatory body's name, whose acronym is a mnemonic rather than its initials
+    ('Working Party on JHA Information Exchange (IXIM)'): from the opener to the parenthesis."""
+    surfaces = [w.surface for w in words]
+    for opener in openers:
+        first = opener.split()
+        for k in range(len(words) - len(first)):
+            if surfaces[k:k + len(first)] == first:
+                return words[k:]
+    return None
 
 
 def _capitalised(token: Token, max_verb: int) -> bool:

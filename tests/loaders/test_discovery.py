@@ -106,3 +106,8 @@ def test_what_is_fought_is_a_threat_when_its_noun_phrase_ends_there():
             "combating the challenges identified; countering hybrid threats; the fight against the "
             "illicit trafficking of firearms; fighting against trans-national crimes")
     assert _fought(text) == ["islamophobia", "illegal logging"]
+
+
+def test_a_council_working_party_may_have_a_mnemonic_acronym():
+    found = _defs("the Working Party on Harbour Information Exchange (HARBIX), and Organised Harbour Gangs (XQZ)")
+    assert found == [("Working Party on Harbour Information Exchange", "HARBIX", "CouncilBody")]
