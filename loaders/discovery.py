@@ -346,3 +346,26 @@ def find_threat_objects(text: str) -> list[Definition]:
                 start, end = tokens[i].start, tokens[j - 1].end
                 out.append(Definition(text[start:end], "", start, end, "Threat"))
     return sorted(out, key=lambda d: d.start)
+
+
+def find_listed_actors(text: str) -> list[Definition]:
+    """One-word names a text lists as agencies, bodies or organisations ('EU agencies and bodies
+    (Europol, Frontex and Sitcen)', 'the responsible agencies, foremost eu-LISA and Europol'); longer
+    names are left to the head-noun rules."""
+    spec = _rules()["listed_actors"]
+    out = []
+    for cls, patterns in spec["triggers"].items():
+        for m in (m for p in patterns for m in re.finditer(p, text, re.IGNORECASE)):
+            end = min([i for i in (text.find(c, m.end()) for c in spec["list_ends"]) if i >= 0] + [len(text)])
+            pos = m.end()
+            for piece in re.split(f"({spec['separator']})", text[m.end():end]):
+                start, pos = pos, pos + len(piece)
+                if re.fullmatch(spec["separator"], piece):
+                    continue
+                words = [w for w in piece.split() if w.lower() not in spec["leading"]]
+                if len(words) == 1 and re.fullmatch(spec["name"], words[0]):
+                    start += piece.index(words[0])
+                    out.append(Definition(words[0], "", start, start + len(words[0]), cls))
+                elif not words or not all(w[:1].isupper() or w in spec["inner"] for w in words):
+                    break  # the list has ended where its items are no longer names
+    return sorted(out, key=lambda d: d.start)

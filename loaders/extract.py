@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from iskg.loaders.discovery import (
     Definition,
     find_definitions,
+    find_listed_actors,
     find_names,
     find_principles,
     find_threat_objects,
@@ -119,7 +120,8 @@ class Extractor:
                 known = self._matcher.find(para.text)
                 named, phrases = find_names(para.text), find_threat_phrases(para.text)
                 fought = find_threat_objects(para.text)
-                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought]:
+                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought,
+                          *find_listed_actors(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
                                    and not self._holds(k, d, named, phrases) for k in known)
                     if not overlaps and d.cls in self._tops:

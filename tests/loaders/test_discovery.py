@@ -111,3 +111,17 @@ def test_what_is_fought_is_a_threat_when_its_noun_phrase_ends_there():
 def test_a_council_working_party_may_have_a_mnemonic_acronym():
     found = _defs("the Working Party on Harbour Information Exchange (HARBIX), and Organised Harbour Gangs (XQZ)")
     assert found == [("Working Party on Harbour Information Exchange", "HARBIX", "CouncilBody")]
+
+
+def _listed(text: str) -> list[tuple[str, str | None]]:
+    from iskg.loaders.discovery import find_listed_actors
+
+    return [(d.long_form, d.cls) for d in find_listed_actors(text)]
+
+
+def test_one_word_names_listed_as_agencies_or_organisations_are_actors():
+    text = ("Cooperation between the agencies and bodies (Harbourpol, the Coast Watch Agency and eu-PORT) "
+            "and with organisations, in particular Seanet, grows; the relevant agencies, notably "
+            "customs authorities and Dockpol, help.")
+    assert _listed(text) == [("Harbourpol", "Agency"), ("eu-PORT", "Agency"),
+                             ("Seanet", "InternationalOrganisation")]
