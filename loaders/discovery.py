@@ -52,6 +52,13 @@ def _initials_fit(words: list[Token], acronym: str) -> bool:
     return hits >= min(len(letters), max(2, -(-3 * len(letters) // 4)))
 
 
+def head_noun_class(head: str) -> str | None:
+    """The class a head noun gives, or its singular gives; a head listed as null gives none
+    ('Groups': organised crime groups are no body)."""
+    heads = _rules()["heads"]
+    return heads[head] if head in heads else heads.get(head.rstrip("s"))
+
+
 def head_class(words: list[Token]) -> str | None:
     """The class the head noun of a name gives it: the last capitalised word before 'of'/'for'…
     ('and' joins modifiers: 'European Border and Coast Guard Agency')."""
@@ -61,7 +68,7 @@ def head_class(words: list[Token]) -> str | None:
         if w.surface.lower() in rules["head_stops"] and head is not None:
             break
         head = w.surface
-    return rules["heads"].get(head or "") or rules["heads"].get((head or "").rstrip("s"))
+    return head_noun_class(head or "")
 
 
 def find_definitions(text: str) -> list[Definition]:
@@ -159,6 +166,10 @@ def find_names(text: str) -> list[Definition]:
             hi = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= linked.end())
         elif i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
             hi = i + 2
+        elif i + 3 < len(tokens) and tokens[i + 1].surface in complements and tokens[i + 2].surface == "the" \
+                and tokens[i + 3].surface[:1].isupper() and not tokens[i + 3].is_acronym:
+            hi = i + 3  # 'Convention on the Prevention of Terrorism'
+
         if hi > i:
             while hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
                 nxt = tokens[hi + 1]
@@ -176,7 +187,7 @@ def find_names(text: str) -> list[Definition]:
         # 'European Strategy' is too generic a name; 'European Convention on Human Rights' is not
         if len(modifiers) == 1 and modifiers[0].key in stop and hi == i:
             continue
-        cls = rules["heads"].get(head.surface) or rules["heads"].get(head.surface.rstrip("s"))
+        cls = head_noun_class(head.surface)
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
     return out
 

@@ -125,3 +125,11 @@ def test_one_word_names_listed_as_agencies_or_organisations_are_actors():
             "customs authorities and Dockpol, help.")
     assert _listed(text) == [("Harbourpol", "Agency"), ("eu-PORT", "Agency"),
                              ("Seanet", "InternationalOrganisation")]
+
+
+def test_a_complement_may_open_with_the_before_a_capitalised_word_and_groups_are_bodies():
+    text = ("the report of the High-Level Advisory Group on the Future of Harbour Policing, the Convention "
+            "on the Protection of Harbours and the Harbour Strategy for the EU")
+    assert _names(text) == [("High-Level Advisory Group on the Future of Harbour Policing", "CouncilBody"),
+                            ("Convention on the Protection of Harbours", "LegalAct"),
+                            ("Harbour Strategy", "PolicyProgramme")]
