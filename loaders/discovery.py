@@ -211,6 +211,13 @@ def _short_acronym(token: Token, stop: set[str], longest: int) -> bool:
     return token.is_acronym and len(token.surface) <= longest and token.key not in stop
 
 
+def _title_inside(text: str, tokens: list[Token], k: int, stop: set[str]) -> bool:
+    """A capitalised modifier inside a sentence, after a lower-case word ('MTIC and Excise fraud')."""
+    t = tokens[k]
+    return t.surface[:1].isupper() and t.surface[1:].islower() and t.key not in stop and k > 0 \
+        and tokens[k - 1].surface.islower() and text[tokens[k - 1].end:t.start] == " "
+
+
 def find_threat_phrases(text: str) -> list[Definition]:
     """Threats named by the kind of crime they are: 'excise fraud', 'trafficking in cultural goods'."""
     spec = _rules()["threat_phrases"]
@@ -222,7 +229,8 @@ def find_threat_phrases(text: str) -> list[Definition]:
             continue
         lo = i
         while i - lo < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]) \
-                and (_plain(tokens[lo - 1], stop) or _short_acronym(tokens[lo - 1], stop, spec["max_acronym"])):
+                and (_plain(tokens[lo - 1], stop) or _short_acronym(tokens[lo - 1], stop, spec["max_acronym"])
+                     or _title_inside(text, tokens, lo - 1, stop)):
             lo -= 1
         hi = i
         if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in complements \

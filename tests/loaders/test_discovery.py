@@ -133,3 +133,7 @@ def test_a_complement_may_open_with_the_before_a_capitalised_word_and_groups_are
     assert _names(text) == [("High-Level Advisory Group on the Future of Harbour Policing", "CouncilBody"),
                             ("Convention on the Protection of Harbours", "LegalAct"),
                             ("Harbour Strategy", "PolicyProgramme")]
+
+
+def test_a_capitalised_modifier_inside_a_sentence_can_name_a_kind_of_crime():
+    assert _threats("losses from VAT and Excise fraud. Fraud grows; Member States fraud") == ["Excise fraud"]
