@@ -287,6 +287,11 @@ def _phrase_from(text: str, tokens: list[Token], i: int, spec: dict) -> tuple[in
             j += 1
         else:
             break
+    if j - i == spec["max_words"] and j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]) \
+            and (_principle_word(tokens[j], spec) or tokens[j].key in spec["inner_words"]):
+        # the words go on past the longest principle: keep what comes before their last 'of'
+        inner = [k for k in range(i + 1, j) if tokens[k].key in spec["inner_words"]]
+        return (inner[-1], False) if inner else (i, False)
     gap = text[tokens[j - 1].end:tokens[j].start] if i < j < len(tokens) else ""
     goes_on = j < len(tokens) and (tokens[j].surface in spec["joiners"] or gap.strip() == ",")
     return j, goes_on and j > i

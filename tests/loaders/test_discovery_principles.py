@@ -38,3 +38,13 @@ def test_words_that_name_no_principle_are_not_taken():
     text = ("In that respect should be assessed; in principle, persons are entered. It fully respects the "
             "rights and freedoms of citizens and respect for rights abroad.")
     assert _principles(text) == []
+
+
+def test_a_principle_is_not_cut_in_the_middle_of_its_words():
+    """What broke: 'the principle of mutual recognition of judicial decisions' gave 'mutual
+    recognition of judicial'; the words past the longest principle are cut at their last 'of'."""
+    assert _principles("the principle of mutual recognition of judicial decisions") == ["mutual recognition"]
+
+
+def test_the_bare_verb_respect_introduces_no_principle():
+    assert _principles("Member States respect the deadlines set out in the roadmap.") == []
