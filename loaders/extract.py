@@ -29,8 +29,9 @@ from iskg.loaders.surface_forms import printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
-# a name joining several ('tolerance, respect and freedom of expression') names each of them too
-_COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
+# a name joining several ('tolerance, respect and freedom of expression') names each of them too; the slashes
+# of a document number ('2008/617/JHA') join nothing
+_COORDINATION = re.compile(r",|\band\b|\bor\b|&|(?<![0-9])/(?![0-9])")
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,11 @@ EXPECTED = [
     ("instrument/connecting-europe-facility", "Connecting Europe Facility"),
     ("instrument/enfast", "European Network of Fugitive Active Search Teams"),
     ("instrument/enfast", "ENFAST"),
+    ("instrument/ees-regulation", "EES Regulation"),
+    ("instrument/etias-regulation", "ETIAS Regulation"),
+    ("instrument/ecris-tcn-regulation", "Regulation (EU) 2019/816"),
+    ("instrument/atlas-decision", "Council Decision 2008/617/JHA"),
+    ("actor/europol", "Europol Drugs Unit"),  # a former name
 ]
 
 
@@ -88,3 +93,11 @@ def test_the_vocabulary_reaches_beyond_the_corpus_in_every_class_of_this_issue()
     assert classes["instrument/ejcn"] == "OperationalMechanism"
     assert classes["threat/nuclear-smuggling"] == "Threat"
     assert classes["principle/data-minimisation"] == "Principle"
+
+
+def test_the_slashes_of_a_document_number_join_no_names() -> None:
+    """What broke: 'Council Decision 2008/617/JHA' was read as a coordination and also named the Council."""
+    doc = parse_text("Note\n\n1. Council Decision 2008/617/JHA applies.\n", "note.txt", "utf-8")
+    extractor = Extractor.default()
+    extractor.learn([doc])
+    assert [m.quote for m in extractor.extract(doc).mentions] == ["Council Decision 2008/617/JHA"]
