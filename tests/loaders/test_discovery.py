@@ -137,3 +137,9 @@ def test_a_complement_may_open_with_the_before_a_capitalised_word_and_groups_are
 
 def test_a_capitalised_modifier_inside_a_sentence_can_name_a_kind_of_crime():
     assert _threats("losses from VAT and Excise fraud. Fraud grows; Member States fraud") == ["Excise fraud"]
+
+
+def test_councils_colleges_and_academies_are_named_bodies():
+    text = "with the Council of Harbours, the Nordic Police College and the Coast Guard Academy, not the Council"
+    assert _names(text) == [("Council of Harbours", "CouncilBody"), ("Nordic Police College", "Agency"),
+                            ("Coast Guard Academy", "Agency")]
