@@ -143,3 +143,8 @@ def test_councils_colleges_and_academies_are_named_bodies():
     text = "with the Council of Harbours, the Nordic Police College and the Coast Guard Academy, not the Council"
     assert _names(text) == [("Council of Harbours", "CouncilBody"), ("Nordic Police College", "Agency"),
                             ("Coast Guard Academy", "Agency")]
+
+
+def test_a_named_model_is_a_programme():
+    assert _names("under the Harbour Data Exchange Model and a European Model") == [
+        ("Harbour Data Exchange Model", "PolicyProgramme")]
