@@ -148,3 +148,8 @@ def test_councils_colleges_and_academies_are_named_bodies():
 def test_a_named_model_is_a_programme():
     assert _names("under the Harbour Data Exchange Model and a European Model") == [
         ("Harbour Data Exchange Model", "PolicyProgramme")]
+
+
+def test_a_named_policy_is_a_programme():
+    assert _names("develop an Industrial Harbour Policy and an EU Policy") == [
+        ("Industrial Harbour Policy", "PolicyProgramme")]

@@ -54,3 +54,12 @@ def test_a_plan_for_the_implementation_of_a_known_programme_is_a_new_instrument(
     assert _learned([known], text) == {
         "instrument/action-plan-for-the-implementation-of-the-harbour-programme":
             "Action Plan for the implementation of the Harbour Programme"}
+
+
+def test_a_policy_named_inside_a_body_s_name_is_not_mentioned_apart_from_it():
+    extractor = Extractor({}, {"CouncilBody": "Actor", "PolicyProgramme": "Instrument"})
+    text = "Note\n\n1. The High-Level Group on the Future of Harbour Security Policy met.\n"
+    doc = parse_text(text, "note.txt", "utf-8")
+    extractor.learn([doc])
+    assert [m.quote for m in extractor.extract(doc).mentions] == [
+        "High-Level Group on the Future of Harbour Security Policy"]
