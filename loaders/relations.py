@@ -58,14 +58,16 @@ class _Rule:
     not_subject: frozenset[str]
     reverse_frames: tuple[re.Pattern[str], ...] = ()
     reverse_gaps: tuple[re.Pattern[str], ...] = ()
+    near_reverse_cues: tuple[re.Pattern[str], ...] = ()
 
     def fits(self, subject: Named, obj: Named) -> bool:
         return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
 
-    def reads_backwards(self, between: str, frame: str, gap: str) -> bool:
-        """Whether the words read the object first: a reverse cue, frame, or the whole gap."""
+    def reads_backwards(self, between: str, frame: str, gap: str, near: str) -> bool:
+        """Whether the words read the object first: a reverse cue, frame, the whole gap, or a near
+        cue in the words up to the next name (`near`)."""
         return _cued(self.reverse_cues, between) or _cued(self.reverse_frames, frame) \
-            or any(g.fullmatch(gap) for g in self.reverse_gaps)
+            or any(g.fullmatch(gap) for g in self.reverse_gaps) or _cued(self.near_reverse_cues, near)
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -78,7 +80,8 @@ def _patterns() -> tuple[dict, list[_Rule]]:
     rules = [
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
               _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])),
-              _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])))
+              _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])),
+              _compile(spec.get("near_reverse_cues", [])))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -106,14 +109,24 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     between = text[first.end:second.end]
     forward_between = text[_clause_end(masked, first.end, second.start):second.end]
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
+    near = _near(text, first, second, inside)
     for rule in rules:
         if rule.fits(first, second) and _cued(rule.cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
-        if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start]) \
+        if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \
                 and not _closer(text, masked, first, second, inside, rule, forward=False):
             return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
     return None
+
+
+def _near(text: str, first: Named, second: Named, inside: list[Named]) -> str:
+    """The words after `first` up to the next name, where a near reverse cue may speak of it: none
+    when `first` holds a name of `second`'s kind ('coherence between the ISS and the other
+    strategies, such as A': A is named as a strategy like the ISS, not as serving coherence)."""
+    if any(first.start <= n.start and n.end <= first.end and n != first and n.top == second.top for n in inside):
+        return ""
+    return text[first.end:min((n.start for n in inside if first.end <= n.start), default=second.start)]
 
 
 @cache
@@ -184,8 +197,10 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
     cooperate with each other ('cooperation between A and B', 'A and B cooperate', 'A cooperates
     with B'): the words between them are an enumeration or hold the cue themselves, so that an
     actor named after the list ('(A, B) must be ensured by C') is not drawn in, nor one named
-    before a passive's agents ('A met at a conference jointly organised by B and C')."""
-    cues, agents = _compile(spec["cues"]), _compile(spec["passive_agent"])
+    before a passive's agents ('A met at a conference jointly organised by B and C'). The actors
+    listed after 'with' ('closer cooperation with A and B') are partners of someone else, not of
+    each other."""
+    cues, agents, partners = _compile(spec["cues"]), _compile(spec["passive_agent"]), _compile(spec["partners_of"])
     masked = _masked(text, names)
     actors = [n for n in names if n.top == "Actor"]
     out = []
@@ -193,7 +208,8 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
         if a.iri == b.iri or b.end - a.start > spec["max_span"]:
             continue
         gap = masked[a.end:b.start]
-        if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap):
+        if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap) \
+                or (_enumeration().fullmatch(gap) and _cued(partners, masked[lo:a.start])):
             continue
         if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, b.end + spec["after"])]):
             s, o = sorted((a.iri, b.iri))

@@ -1,0 +1,73 @@
+"""One rule of the relation patterns per test, each on a small text written for it, with the exact
+triples, quotes and modality expected (the names are given, as the extractor would find them)."""
+
+from iskg.loaders.relations import Named, read_relations
+
+
+def _named(text: str, *pairs: tuple[str, str, str]) -> list[Named]:
+    out = []
+    for quote, iri, top in pairs:
+        start = text.index(quote)
+        out.append(Named(iri, top, start, start + len(quote)))
+    return out
+
+
+def _read(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str, str, str]]:
+    """(subject, predicate, object, quote, modality) of each relation read."""
+    return {(r.subject, r.predicate, r.object, text[r.start:r.end], r.modality)
+            for r in read_relations(text, _named(text, *pairs))}
+
+
+def test_actors_listed_after_cooperation_with_are_not_partners_of_each_other():
+    text = "The strategy should provide for closer cooperation with the Council of Europe and GRETA."
+    assert _read(text, ("Council of Europe", "a:coe", "Actor"), ("GRETA", "a:greta", "Actor")) == set()
+
+
+def test_an_actor_cooperates_with_each_partner_listed_after_with_but_they_not_with_each_other():
+    text = "Europol cooperates with Eurojust and Frontex."
+    assert _read(text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"),
+                 ("Frontex", "a:frontex", "Actor")) == {
+        ("a:eurojust", "cooperatesWith", "a:europol", "Europol cooperates with Eurojust", ""),
+        ("a:europol", "cooperatesWith", "a:frontex", "Europol cooperates with Eurojust and Frontex", "")}
+
+
+def test_agencies_in_apposition_after_together_with_do_not_cooperate_with_each_other():
+    text = "Member States, together with the responsible agencies, foremost eu-LISA and Europol, must act."
+    assert _read(text, ("eu-LISA", "a:eulisa", "Actor"), ("Europol", "a:europol", "Actor")) == set()
+
+
+def test_bodies_that_bring_impetus_to_developing_an_instrument_support_it():
+    text = "The Working Party on Terrorism (TWP), which brings a new impetus to developing the Security Partnership."
+    assert _read(text, ("Working Party on Terrorism", "a:twp", "Actor"),
+                 ("Security Partnership", "i:sp", "Instrument")) == {
+        ("a:twp", "supports", "i:sp",
+         "Working Party on Terrorism (TWP), which brings a new impetus to developing the Security Partnership", "")}
+
+
+def test_such_as_lists_examples_of_the_name_right_before_it():
+    text = "Information exchange, such as the Schengen Information System, is essential."
+    assert _read(text, ("Information exchange", "g:ie", "StrategicGuideline"),
+                 ("Schengen Information System", "i:sis", "Instrument")) == {
+        ("i:sis", "serves", "g:ie", "Information exchange, such as the Schengen Information System", "")}
+
+
+def test_such_as_after_a_name_that_holds_one_of_their_kind_lists_its_peers():
+    text = ("ensuring coherence between the Internal Security Strategy and the other strategies related to security "
+            "such as the EU Drugs Strategy.")
+    names = ("ensuring coherence between the Internal Security Strategy and the other strategies", "g:coherence",
+             "StrategicGuideline"), ("Internal Security Strategy", "i:iss", "Instrument"), \
+        ("EU Drugs Strategy", "i:drugs", "Instrument")
+    assert _read(text, *names) == set()
+
+
+def test_such_as_past_another_name_belongs_to_that_name():
+    text = "Operational cooperation with Interpol on instruments such as the Prüm Decision."
+    found = _read(text, ("Operational cooperation", "g:oc", "StrategicGuideline"), ("Interpol", "a:interpol", "Actor"),
+                  ("Prüm Decision", "i:prum", "Instrument"))
+    assert not any(t[:3] == ("i:prum", "serves", "g:oc") for t in found)
+
+
+def test_a_supporting_adjective_is_not_a_verb_of_the_name_before_it():
+    text = "The EEAS, as well as the supporting Integrated Political Crisis Response arrangements, must act."
+    assert _read(text, ("EEAS", "a:eeas", "Actor"),
+                 ("Integrated Political Crisis Response", "i:ipcr", "Instrument")) == set()
