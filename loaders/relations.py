@@ -110,8 +110,9 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     forward_between = text[_clause_end(masked, first.end, second.start):second.end]
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     near = _near(text, first, second, inside)
+    inner = _inside_clause(masked, lo, first, second.start)
     for rule in rules:
-        if rule.fits(first, second) and _cued(rule.cues, forward_between) \
+        if not inner and rule.fits(first, second) and _cued(rule.cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
         if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \
@@ -171,6 +172,17 @@ def _clause_end(masked: str, start: int, limit: int) -> int:
         return start
     close = re.compile(r"[,;]").search(masked, start + opened.end(), limit)
     return close.end() if close else start
+
+
+def _inside_clause(masked: str, lo: int, name: Named, limit: int) -> bool:
+    """Whether `name` is named inside a relative or parenthetical clause ('COSI, as established by
+    Article 71 TFEU, in ensuring that ...') that closes before `limit`: a cue past the clause speaks
+    of the name the clause hangs on, not of those inside it."""
+    comma = masked.rfind(",", lo, name.start)
+    opened = re.compile(r",\s*").match(masked, comma) if comma >= 0 else None
+    if not opened or not any(c.match(masked, opened.end()) for c in _clause_openers()):
+        return False
+    return re.compile(r"[,;]").search(masked, name.end, limit) is not None
 
 
 def _enclosed(name: Named, other: Named, inside: list[Named]) -> bool:
@@ -248,11 +260,12 @@ def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) ->
 
 def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[Named]) -> list[Relation]:
     """The relation read up to `second` holds for the names listed right after it too, however far
-    the list runs ('... as well as promoting joint investigation teams and joint patrols')."""
+    the list runs ('... as well as promoting joint investigation teams and joint patrols'); a name
+    inside a listed name ('the Council Decision of ...') neither joins nor ends the list."""
     masked = _masked(text, inside)
     out, last = [], second
     for n in (n for n in inside if n.start >= second.end):
-        if n.start < last.end:
+        if n.start < last.end or _nested(n, inside):
             continue
         if n.top != second.top or not _enumeration().fullmatch(masked[last.end:n.start]):
             break
@@ -261,6 +274,12 @@ def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[
             out.append(replace(found, subject=subject, object=obj, end=n.end))
         last = n
     return out
+
+
+def _nested(name: Named, inside: list[Named]) -> bool:
+    """Whether `name` lies inside a longer name."""
+    return any(n.start <= name.start and name.end <= n.end and (n.start, n.end) != (name.start, name.end)
+               for n in inside)
 
 
 def read_relations(text: str, names: list[Named]) -> list[Relation]:

@@ -71,3 +71,31 @@ def test_a_supporting_adjective_is_not_a_verb_of_the_name_before_it():
     text = "The EEAS, as well as the supporting Integrated Political Crisis Response arrangements, must act."
     assert _read(text, ("EEAS", "a:eeas", "Actor"),
                  ("Integrated Political Crisis Response", "i:ipcr", "Instrument")) == set()
+
+
+def test_a_name_inside_a_listed_name_does_not_end_the_list():
+    fd = ("Framework Decision of 18 December 2006 on simplifying the sharing of data and intelligence between "
+          "the law enforcement authorities of the Member States")
+    text = f"Improving the exchange of information by implementing the {fd} and the " \
+        "Council Decision of 23 June 2008 on cross-border cooperation."
+    found = _read(text, ("exchange of information", "g:ie", "StrategicGuideline"), (fd, "i:fd", "Instrument"),
+                  ("Council Decision of 23 June 2008 on cross-border cooperation", "i:prum", "Instrument"),
+                  ("Council", "a:council", "Actor"))
+    assert {t[:3] for t in found} == {("i:fd", "serves", "g:ie"), ("i:prum", "serves", "g:ie")}
+    assert ("i:prum", "serves", "g:ie",
+            f"exchange of information by implementing the {fd} and the "
+            "Council Decision of 23 June 2008 on cross-border cooperation", "") in found
+
+
+def test_an_instrument_of_a_guideline_named_before_it_serves_that_guideline():
+    text = "An applicable instrument of prevention should also be a European Passenger Name Record."
+    assert _read(text, ("prevention", "g:prevention", "StrategicGuideline"),
+                 ("European Passenger Name Record", "i:pnr", "Instrument")) == {
+        ("i:pnr", "serves", "g:prevention", "prevention should also be a European Passenger Name Record", "should")}
+
+
+def test_a_name_inside_a_parenthetical_clause_relates_to_nothing_past_it():
+    text = "The role of COSI, as established by Article 71 TFEU, in ensuring that operational cooperation is promoted."
+    found = _read(text, ("COSI", "a:cosi", "Actor"), ("TFEU", "i:tfeu", "Instrument"),
+                  ("operational cooperation", "g:oc", "StrategicGuideline"))
+    assert {t[:3] for t in found} == {("a:cosi", "serves", "g:oc")}
