@@ -59,6 +59,7 @@ class _Rule:
     reverse_frames: tuple[re.Pattern[str], ...] = ()
     reverse_gaps: tuple[re.Pattern[str], ...] = ()
     near_reverse_cues: tuple[re.Pattern[str], ...] = ()
+    not_cues: tuple[re.Pattern[str], ...] = ()
 
     def fits(self, subject: Named, obj: Named) -> bool:
         return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
@@ -81,7 +82,7 @@ def _patterns() -> tuple[dict, list[_Rule]]:
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
               _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])),
               _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])),
-              _compile(spec.get("near_reverse_cues", [])))
+              _compile(spec.get("near_reverse_cues", [])), _compile(spec.get("not_cues", [])))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -113,6 +114,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     inner = _inside_clause(masked, lo, first, second.start)
     for rule in rules:
         if not inner and rule.fits(first, second) and _cued(rule.cues, forward_between) \
+                and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
         if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \
@@ -303,3 +305,93 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
 def name_rule() -> dict:
     """Which predicate an instrument's own name asserts about a threat it names."""
     return _patterns()[0]["name_rule"]
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A paragraph as the list rules see it: its text, whether it is a list item, its names."""
+
+    text: str
+    item: bool
+    names: list[Named]
+
+
+def read_list_relations(paragraphs: list[Listed]) -> list[tuple[int, Relation]]:
+    """Relations a paragraph that opens a list states about the list's items (the paragraphs after
+    it that are items, up to the next such opener), each with the position of the paragraph its
+    evidence is quoted from.
+
+    'X, promoted by' + items: the actors and instruments the items name serve X (quoted from the
+    item, up to the name). 'these milestones should be achieved by A, B and C ...:' + items: each
+    agent serves the objective or guideline an item opens with (quoted from the item, with the
+    modality of the opener and the agent it addresses).
+    """
+    spec = _patterns()[0]["lists"]
+    means, agents = _compile(spec["means_frames"]), _compile(spec["agent_frames"])
+    serves = next(r for r in _patterns()[1] if r.predicate == spec["predicate"])
+    out: list[tuple[int, Relation]] = []
+    for i, frame in enumerate(paragraphs):
+        goal = _goal_before(frame, means, serves)
+        doers = _agents(frame, agents, serves)
+        if not goal and not doers:
+            continue
+        for j in range(i + 1, len(paragraphs)):
+            item = paragraphs[j]
+            if not item.item or _goal_before(item, means, serves):
+                break
+            if goal:
+                out.extend((j, Relation(n.iri, serves.predicate, goal.iri, 0, n.end, f"list:{serves.predicate}"))
+                           for n in item.names if serves.fits(n, goal) and not _nested(n, item.names))
+            opening = _opening_name(item, spec["opening"])
+            for doer in doers:
+                if opening and serves.fits(doer, opening):
+                    rel = Relation(doer.iri, serves.predicate, opening.iri, opening.start, opening.end,
+                                   f"list:{serves.predicate}")
+                    out.append((j, _with_modality_of(frame, doer, rel)))
+    return out
+
+
+def _goal_before(para: Listed, means: tuple[re.Pattern[str], ...], rule: _Rule) -> Named | None:
+    """The name an opener 'X, promoted by' ends on, if the paragraph is one."""
+    masked = _masked(para.text, para.names)
+    m = next((m for p in means if (m := p.search(masked))), None)
+    if not m:
+        return None
+    before = [n for n in para.names if n.end <= m.start() and not masked[n.end:m.start()].strip(" ,")
+              and n.top in rule.object]
+    return before[-1] if before else None
+
+
+def _agents(para: Listed, frames: tuple[re.Pattern[str], ...], rule: _Rule) -> list[Named]:
+    """The actors an opener names as the agents of what its list holds ('should be achieved by A,
+    B and C ...:'), listed right after an agent frame, in a paragraph that ends opening a list."""
+    if not para.text.rstrip().endswith(":"):
+        return []
+    masked = _masked(para.text, para.names)
+    for frame in frames:
+        for m in frame.finditer(masked):
+            out, last = [], m.end()
+            for n in sorted(para.names, key=lambda n: n.start):
+                if n.start < last:
+                    continue
+                if n.top not in rule.subject or not _enumeration().fullmatch(masked[last:n.start]):
+                    break
+                out.append(n)
+                last = n.end
+            if out:
+                return out
+    return []
+
+
+def _opening_name(item: Listed, opening: str) -> Named | None:
+    """The name an item opens with (only the words of 'opening' before it), if any."""
+    masked = _masked(item.text, item.names)
+    first = sorted(item.names, key=lambda n: (n.start, -n.end))
+    return next((n for n in first if re.fullmatch(opening, masked[:n.start], re.IGNORECASE)), None)
+
+
+def _with_modality_of(frame: Listed, doer: Named, relation: Relation) -> Relation:
+    """The relation with the modality the opener states before its agent; a modal verb of a passive
+    ('should be achieved by A') is addressed to the agent."""
+    said = with_modality(frame.text, 0, replace(relation, start=doer.start, end=doer.start), frame.names)
+    return replace(relation, modality=said.modality, addressee=said.addressee or (doer.iri if said.modality else ""))

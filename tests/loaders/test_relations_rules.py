@@ -1,7 +1,7 @@
 """One rule of the relation patterns per test, each on a small text written for it, with the exact
 triples, quotes and modality expected (the names are given, as the extractor would find them)."""
 
-from iskg.loaders.relations import Named, read_relations
+from iskg.loaders.relations import Listed, Named, read_list_relations, read_relations
 
 
 def _named(text: str, *pairs: tuple[str, str, str]) -> list[Named]:
@@ -99,3 +99,62 @@ def test_a_name_inside_a_parenthetical_clause_relates_to_nothing_past_it():
     found = _read(text, ("COSI", "a:cosi", "Actor"), ("TFEU", "i:tfeu", "Instrument"),
                   ("operational cooperation", "g:oc", "StrategicGuideline"))
     assert {t[:3] for t in found} == {("a:cosi", "serves", "g:oc")}
+
+
+def test_a_communication_on_an_instrument_is_not_managing_it():
+    text = "The Commission will adopt a Communication on the Internal Security Strategy."
+    assert _read(text, ("Commission", "a:commission", "Actor"),
+                 ("Internal Security Strategy", "i:iss", "Instrument")) == set()
+
+
+def test_a_proposal_for_developing_an_instrument_supports_it():
+    text = ("The Council REQUESTS that the Commission present a legislative proposal for the further development "
+            "of the Prüm framework.")
+    assert _read(text, ("Commission", "a:commission", "Actor"), ("Prüm framework", "i:prum", "Instrument")) == {
+        ("a:commission", "supports", "i:prum",
+         "Commission present a legislative proposal for the further development of the Prüm framework", "requests")}
+
+
+def _listed(*paragraphs: tuple[str, bool, tuple[tuple[str, str, str], ...]]) -> list[Listed]:
+    return [Listed(text, item, _named(text, *names)) for text, item, names in paragraphs]
+
+
+def test_the_items_after_x_promoted_by_name_what_serves_x():
+    paras = _listed(
+        ("approximation through joint actions, promoted by", True,
+         (("approximation through joint actions", "g:joint", "StrategicGuideline"),)),
+        ("organising joint operations, including joint investigation teams;", True,
+         (("joint operations", "i:jo", "Instrument"), ("joint investigation teams", "i:jit", "Instrument"))),
+        ("approximation of legal frameworks, promoted by", True,
+         (("approximation of legal frameworks", "g:legal", "StrategicGuideline"),)),
+        ("establishing common definitions with Eurojust,", True, (("Eurojust", "a:eurojust", "Actor"),)),
+        ("The Council adopts these conclusions with Europol.", False, (("Europol", "a:europol", "Actor"),)))
+    found = {(at, r.subject, r.predicate, r.object, paras[at].text[r.start:r.end], r.modality)
+             for at, r in read_list_relations(paras)}
+    assert found == {
+        (1, "i:jo", "serves", "g:joint", "organising joint operations", ""),
+        (1, "i:jit", "serves", "g:joint", "organising joint operations, including joint investigation teams", ""),
+        (3, "a:eurojust", "serves", "g:legal", "establishing common definitions with Eurojust", "")}
+
+
+def test_the_agents_of_a_list_of_milestones_serve_each_objective_an_item_opens_with():
+    paras = _listed(
+        ("The Council STRESSES that these milestones should be achieved by joint action by Parliament, "
+         "Commission and Member States by 2025:", False,
+         (("Parliament", "a:ep", "Actor"), ("Commission", "a:commission", "Actor"))),
+        ("Every officer has access to the information he needs.", True,
+         (("Every officer has access to the information he needs", "o:access", "StrategicObjective"),)),
+        ("A modern acquis on police cooperation is established.", True,
+         (("modern acquis on police cooperation", "o:acquis", "StrategicObjective"),
+          ("police cooperation", "g:police", "StrategicGuideline"))),
+        ("Law enforcement uses the Schengen Information System alerts.", True,
+         (("Schengen Information System alerts", "i:sis", "Instrument"),)),
+        ("ACKNOWLEDGES that training is needed.", False, (("training", "o:training", "StrategicObjective"),)))
+    found = {(at, r.subject, r.object, paras[at].text[r.start:r.end], r.modality, r.addressee)
+             for at, r in read_list_relations(paras)}
+    access = "Every officer has access to the information he needs"
+    assert found == {
+        (1, "a:ep", "o:access", access, "should", "a:ep"),
+        (1, "a:commission", "o:access", access, "should", "a:commission"),
+        (2, "a:ep", "o:acquis", "modern acquis on police cooperation", "should", "a:ep"),
+        (2, "a:commission", "o:acquis", "modern acquis on police cooperation", "should", "a:commission")}
