@@ -67,8 +67,8 @@ class _Rule:
     def reads_backwards(self, between: str, frame: str, gap: str, near: str) -> bool:
         """Whether the words read the object first: a reverse cue, frame, the whole gap, or a near
         cue in the words up to the next name (`near`)."""
-        return _cued(self.reverse_cues, between) or _cued(self.reverse_frames, frame) \
-            or any(g.fullmatch(gap) for g in self.reverse_gaps) or _cued(self.near_reverse_cues, near)
+        return _worded(self.reverse_cues, between) or _cued(self.reverse_frames, frame) \
+            or any(g.fullmatch(gap) for g in self.reverse_gaps) or _worded(self.near_reverse_cues, near)
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -92,6 +92,12 @@ def _cued(cues: tuple[re.Pattern[str], ...], between: str) -> bool:
     return any(c.search(between) for c in cues)
 
 
+def _worded(cues: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether a cue is printed in the text as a word of the sentence: a cue in title case ('the
+    EU Strategy for Combating Radicalisation') is a word of a name, even one not known as a name."""
+    return any(not (m.group()[:1].isupper() and not m.group().isupper()) for c in cues for m in c.finditer(text))
+
+
 def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list[Named],
                    rules: list[_Rule], data: dict) -> Relation | None:
     """The first rule, in data-file order, that reads a relation between two names in order.
@@ -113,7 +119,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start)
     for rule in rules:
-        if not inner and rule.fits(first, second) and _cued(rule.cues, forward_between) \
+        if not inner and rule.fits(first, second) and _worded(rule.cues, forward_between) \
                 and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
@@ -159,8 +165,8 @@ def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Na
     for m in inside:
         if not (first.end <= m.start and m.end <= second.start) or m.top != first.top or m.iri == first.iri:
             continue
-        takes = any(r.fits(m, second) and _cued(r.cues, text[m.end:second.end]) for r in _patterns()[1]) if forward \
-            else rule.fits(second, m) and _cued(rule.reverse_cues, text[m.end:second.end])
+        takes = any(r.fits(m, second) and _worded(r.cues, text[m.end:second.end]) for r in _patterns()[1]) if forward \
+            else rule.fits(second, m) and _worded(rule.reverse_cues, text[m.end:second.end])
         if takes and _cued(_clause_openers(), masked[first.end:m.start]):
             return True
     return False

@@ -158,3 +158,14 @@ def test_the_agents_of_a_list_of_milestones_serve_each_objective_an_item_opens_w
         (1, "a:commission", "o:access", access, "should", "a:commission"),
         (2, "a:ep", "o:acquis", "modern acquis on police cooperation", "should", "a:ep"),
         (2, "a:commission", "o:acquis", "modern acquis on police cooperation", "should", "a:commission")}
+
+
+def test_a_cue_in_title_case_is_a_word_of_a_name_not_a_verb():
+    text = "Coherence with the Cyber Security Strategy and the EU Strategy for Combating Terrorism is needed."
+    assert _read(text, ("Cyber Security Strategy", "i:cyber", "Instrument"), ("Terrorism", "t:terrorism", "Threat")) \
+        == set()
+
+
+def test_partners_listed_after_with_stay_apart_when_one_of_them_is_not_known_as_a_name():
+    text = "Member States, together with the responsible agencies, foremost eu-LISA, Europol and Frontex, must act."
+    assert _read(text, ("Europol", "a:europol", "Actor"), ("Frontex", "a:frontex", "Actor")) == set()
