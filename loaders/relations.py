@@ -144,6 +144,11 @@ def _enumeration() -> re.Pattern[str]:
 
 
 @cache
+def _author_of() -> re.Pattern[str]:
+    return re.compile(_patterns()[0]["author_of"])
+
+
+@cache
 def _blockers() -> tuple[re.Pattern[str], ...]:
     return _compile(_patterns()[0]["blockers"])
 
@@ -291,8 +296,10 @@ def _nested(name: Named, inside: list[Named]) -> bool:
 
 
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
-    """Relations among the names of one paragraph, sentence by sentence."""
+    """Relations among the names of one paragraph, sentence by sentence. An actor named as the
+    author of an act ('the Council Decision of 23 June 2008') takes part in none."""
     data, rules = _patterns()
+    names = [n for n in names if not (n.top == "Actor" and _author_of().match(text, n.end))]
     out: list[Relation] = []
     for lo, hi in sentence_spans(text):
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))

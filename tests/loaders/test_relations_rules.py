@@ -169,3 +169,9 @@ def test_a_cue_in_title_case_is_a_word_of_a_name_not_a_verb():
 def test_partners_listed_after_with_stay_apart_when_one_of_them_is_not_known_as_a_name():
     text = "Member States, together with the responsible agencies, foremost eu-LISA, Europol and Frontex, must act."
     assert _read(text, ("Europol", "a:europol", "Actor"), ("Frontex", "a:frontex", "Actor")) == set()
+
+
+def test_the_author_of_an_act_named_before_it_takes_part_in_no_relation():
+    text = "Improving information exchange by implementing the Council Decision of 23 June 2008."
+    assert _read(text, ("information exchange", "g:ie", "StrategicGuideline"), ("Council", "a:council", "Actor")) \
+        == set()
