@@ -175,3 +175,9 @@ def test_the_author_of_an_act_named_before_it_takes_part_in_no_relation():
     text = "Improving information exchange by implementing the Council Decision of 23 June 2008."
     assert _read(text, ("information exchange", "g:ie", "StrategicGuideline"), ("Council", "a:council", "Actor")) \
         == set()
+
+
+def test_implementing_an_instrument_as_the_task_of_a_body_is_managed_by_it():
+    text = "Further developing and implementing the Internal Security Strategy must become a priority task of COSI."
+    assert _read(text, ("Internal Security Strategy", "i:iss", "Instrument"), ("COSI", "a:cosi", "Actor")) == {
+        ("a:cosi", "manages", "i:iss", "Internal Security Strategy must become a priority task of COSI", "must")}
