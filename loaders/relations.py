@@ -144,8 +144,17 @@ def _enumeration() -> re.Pattern[str]:
 
 
 @cache
-def _author_of() -> re.Pattern[str]:
-    return re.compile(_patterns()[0]["author_of"])
+def _author_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = _patterns()[0]
+    return re.compile(data["author_of"]), re.compile(data["attributive"])
+
+
+def _modifier(text: str, name: Named) -> bool:
+    """Whether the name only qualifies the noun after it: an actor as the author of an act ('the
+    Council Decision of 23 June 2008'), another name as the kind of some authorities
+    ('border-management authorities')."""
+    author, attributive = _author_of()
+    return bool((author if name.top == "Actor" else attributive).match(text, name.end))
 
 
 @cache
@@ -296,10 +305,10 @@ def _nested(name: Named, inside: list[Named]) -> bool:
 
 
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
-    """Relations among the names of one paragraph, sentence by sentence. An actor named as the
-    author of an act ('the Council Decision of 23 June 2008') takes part in none."""
+    """Relations among the names of one paragraph, sentence by sentence. A name that only qualifies
+    the noun after it (see `_modifier`) takes part in none."""
     data, rules = _patterns()
-    names = [n for n in names if not (n.top == "Actor" and _author_of().match(text, n.end))]
+    names = [n for n in names if not _modifier(text, n)]
     out: list[Relation] = []
     for lo, hi in sentence_spans(text):
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))

@@ -181,3 +181,8 @@ def test_implementing_an_instrument_as_the_task_of_a_body_is_managed_by_it():
     text = "Further developing and implementing the Internal Security Strategy must become a priority task of COSI."
     assert _read(text, ("Internal Security Strategy", "i:iss", "Instrument"), ("COSI", "a:cosi", "Actor")) == {
         ("a:cosi", "manages", "i:iss", "Internal Security Strategy must become a priority task of COSI", "must")}
+
+
+def test_a_name_that_names_the_kind_of_some_authorities_takes_part_in_no_relation():
+    text = "COSI ensures effective coordination between law-enforcement and border-management authorities."
+    assert _read(text, ("COSI", "a:cosi", "Actor"), ("border-management", "g:ibm", "StrategicGuideline")) == set()
