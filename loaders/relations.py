@@ -60,9 +60,15 @@ class _Rule:
     reverse_gaps: tuple[re.Pattern[str], ...] = ()
     near_reverse_cues: tuple[re.Pattern[str], ...] = ()
     not_cues: tuple[re.Pattern[str], ...] = ()
+    object_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
 
     def fits(self, subject: Named, obj: Named) -> bool:
         return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
+
+    def cued(self, between: str, obj: Named) -> bool:
+        """Whether a cue, or one for the object's class only, is printed in the words between."""
+        return _worded(self.cues, between) or any(top == obj.top and _worded(cues, between)
+                                                   for top, cues in self.object_cues)
 
     def reads_backwards(self, between: str, frame: str, gap: str, near: str) -> bool:
         """Whether the words read the object first: a reverse cue, frame, the whole gap, or a near
@@ -82,7 +88,8 @@ def _patterns() -> tuple[dict, list[_Rule]]:
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
               _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])),
               _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])),
-              _compile(spec.get("near_reverse_cues", [])), _compile(spec.get("not_cues", [])))
+              _compile(spec.get("near_reverse_cues", [])), _compile(spec.get("not_cues", [])),
+              tuple((top, _compile(cues)) for top, cues in sorted(spec.get("object_cues", {}).items())))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -119,7 +126,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start)
     for rule in rules:
-        if not inner and rule.fits(first, second) and _worded(rule.cues, forward_between) \
+        if not inner and rule.fits(first, second) and rule.cued(forward_between, second) \
                 and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
@@ -179,7 +186,7 @@ def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Na
     for m in inside:
         if not (first.end <= m.start and m.end <= second.start) or m.top != first.top or m.iri == first.iri:
             continue
-        takes = any(r.fits(m, second) and _worded(r.cues, text[m.end:second.end]) for r in _patterns()[1]) if forward \
+        takes = any(r.fits(m, second) and r.cued(text[m.end:second.end], second) for r in _patterns()[1]) if forward \
             else rule.fits(second, m) and _worded(rule.reverse_cues, text[m.end:second.end])
         if takes and _cued(_clause_openers(), masked[first.end:m.start]):
             return True

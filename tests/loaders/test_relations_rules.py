@@ -186,3 +186,15 @@ def test_implementing_an_instrument_as_the_task_of_a_body_is_managed_by_it():
 def test_a_name_that_names_the_kind_of_some_authorities_takes_part_in_no_relation():
     text = "COSI ensures effective coordination between law-enforcement and border-management authorities."
     assert _read(text, ("COSI", "a:cosi", "Actor"), ("border-management", "g:ibm", "StrategicGuideline")) == set()
+
+
+def test_an_actor_that_ensures_a_principle_supports_it_and_one_that_ensures_a_guideline_serves_it():
+    text = "The Agency for Fundamental Rights should continue to ensure that fundamental rights safeguards apply."
+    assert _read(text, ("Agency for Fundamental Rights", "a:fra", "Actor"),
+                 ("fundamental rights safeguards", "p:rights", "Principle")) == {
+        ("a:fra", "supports", "p:rights",
+         "Agency for Fundamental Rights should continue to ensure that fundamental rights safeguards", "should")}
+    text = "Frontex should ensure integrated border management."
+    assert _read(text, ("Frontex", "a:frontex", "Actor"),
+                 ("integrated border management", "g:ibm", "StrategicGuideline")) == {
+        ("a:frontex", "serves", "g:ibm", "Frontex should ensure integrated border management", "should")}
