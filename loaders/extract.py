@@ -227,7 +227,7 @@ class Extractor:
         """Mentions and relations of one document, paragraph by paragraph."""
         result = Extraction(doc, self._heading_mentions(doc))
         rule = name_rule()
-        listed: list[Listed] = []
+        paragraphs: list[Listed] = []
         for para in doc.paragraphs:
             tokens = tokenize(para.text)
             matches = [m for m in self._matcher.find(para.text, tokens) if self._counts(m.iri)]
@@ -246,8 +246,8 @@ class Extractor:
             for rel in read_relations(para.text, named):
                 result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
                                                         in_added_text(para, rel.start, rel.end)))
-            listed.append(Listed(para.text, para.item, named))
-        for at, rel in read_list_relations(listed):
+            paragraphs.append(Listed(para.text, para.item, named))
+        for at, rel in read_list_relations(paragraphs):
             para = doc.paragraphs[at]
             result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
                                                     in_added_text(para, rel.start, rel.end)))
