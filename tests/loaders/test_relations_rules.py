@@ -198,3 +198,11 @@ def test_an_actor_that_ensures_a_principle_supports_it_and_one_that_ensures_a_gu
     assert _read(text, ("Frontex", "a:frontex", "Actor"),
                  ("integrated border management", "g:ibm", "StrategicGuideline")) == {
         ("a:frontex", "serves", "g:ibm", "Frontex should ensure integrated border management", "should")}
+
+
+def test_a_possessive_name_takes_the_cue_of_the_phrase_it_owns_only():
+    text = "Cooperation on the EU policy cycle's priorities as well as cooperation on addressing radicalisation."
+    assert _read(text, ("EU policy cycle's", "i:cycle", "Instrument"), ("radicalisation", "t:rad", "Threat")) == set()
+    text = "The Commission's intention to develop a new EU strategy is welcome."
+    assert _read(text, ("Commission's", "a:commission", "Actor"), ("new EU strategy", "i:strategy", "Instrument")) == {
+        ("a:commission", "manages", "i:strategy", "Commission's intention to develop a new EU strategy", "")}
