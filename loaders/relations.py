@@ -121,7 +121,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     if _cued(_blockers(), masked[first.end:second.start]):
         return None
     between = text[first.end:second.end]
-    forward_between = _possessed(text, first, text[_clause_end(masked, first.end, second.start):second.end])
+    forward_between = _possessed(text, masked, first, second, _clause_end(masked, first.end, second.start))
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start)
@@ -203,14 +203,16 @@ def _clause_end(masked: str, start: int, limit: int) -> int:
     return close.end() if close else start
 
 
-def _possessed(text: str, name: Named, words: str) -> str:
-    """The words a cue is read in after a possessive name: only the noun phrase it owns ('the
-    Commission's intention to develop X'), not what is coordinated with it ('the policy cycle's
-    priorities as well as cooperation on addressing X')."""
+def _possessed(text: str, masked: str, name: Named, second: Named, start: int) -> str:
+    """The words a cue is read in, from `start` up to `second`: none after a possessive name when
+    something (outside a name) is coordinated with the noun phrase it owns before `second` ('the policy cycle's
+    priorities as well as cooperation on addressing X'); 'the Commission's intention to develop X'
+    keeps them."""
+    words = text[start:second.end]
     if not re.search(_patterns()[0]["possessive"], text[max(0, name.end - 2):name.end + 2]):
         return words
-    end = re.compile(_patterns()[0]["possessive_scope"], re.IGNORECASE).search(words)
-    return words[:end.start()] if end else words
+    scope = re.compile(_patterns()[0]["possessive_scope"], re.IGNORECASE)
+    return "" if scope.search(masked, start, second.start) else words
 
 
 def _inside_clause(masked: str, lo: int, name: Named, limit: int) -> bool:

@@ -206,3 +206,12 @@ def test_a_possessive_name_takes_the_cue_of_the_phrase_it_owns_only():
     text = "The Commission's intention to develop a new EU strategy is welcome."
     assert _read(text, ("Commission's", "a:commission", "Actor"), ("new EU strategy", "i:strategy", "Instrument")) == {
         ("a:commission", "manages", "i:strategy", "Commission's intention to develop a new EU strategy", "")}
+
+
+def test_a_possessive_name_does_not_take_a_cue_past_a_second_verb_phrase():
+    text = ("The Council WELCOMES the Commission's intention to develop a new EU Strategy on trafficking and drugs "
+            "and to revise the current action plan on migrant smuggling.")
+    found = _read(text, ("Commission's", "a:commission", "Actor"),
+                  ("new EU Strategy on trafficking and drugs", "i:strategy", "Instrument"),
+                  ("current action plan on migrant smuggling", "i:plan", "Instrument"))
+    assert {t[:3] for t in found} == {("a:commission", "manages", "i:strategy")}
