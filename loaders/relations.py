@@ -124,7 +124,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     forward_between = _possessed(text, masked, first, second, _clause_end(masked, first.end, second.start))
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     near = _near(text, first, second, inside)
-    inner = _inside_clause(masked, lo, first, second.start)
+    inner = _inside_clause(masked, lo, first, second.start) or _adjunct(masked, lo, first, second)
     for rule in rules:
         if not inner and rule.fits(first, second) and rule.cued(forward_between, second) \
                 and not _cued(rule.not_cues, forward_between) \
@@ -201,6 +201,17 @@ def _clause_end(masked: str, start: int, limit: int) -> int:
         return start
     close = re.compile(r"[,;]").search(masked, start + opened.end(), limit)
     return close.end() if close else start
+
+
+def _adjunct(masked: str, lo: int, first: Named, second: Named) -> bool:
+    """Whether `first` is no subject of what follows it: the frame of a participle before it
+    ('capacities developed under the previous ISS to continue enhancing X'; a passive's agent, 'the
+    role played by Europol in supporting X', is one), or a name another phrase is coordinated with
+    ('partners such as Interpol and a renewed focus on countering X')."""
+    data = _patterns()[0]
+    before = re.compile(data["adjunct_before"] + r"\s*$", re.IGNORECASE)
+    return bool(before.search(masked, lo, first.start)
+                or re.compile(data["coordinated_after"], re.IGNORECASE).search(masked, first.end, second.start))
 
 
 def _possessed(text: str, masked: str, name: Named, second: Named, start: int) -> str:

@@ -215,3 +215,18 @@ def test_a_possessive_name_does_not_take_a_cue_past_a_second_verb_phrase():
                   ("new EU Strategy on trafficking and drugs", "i:strategy", "Instrument"),
                   ("current action plan on migrant smuggling", "i:plan", "Instrument"))
     assert {t[:3] for t in found} == {("a:commission", "manages", "i:strategy")}
+
+
+def test_a_name_framing_a_participle_is_no_subject_but_a_passive_agent_is():
+    text = "The capacities developed under the previous ISS to continue enhancing resilience to disasters."
+    assert _read(text, ("ISS", "i:iss", "Instrument"), ("resilience to disasters", "o:res", "StrategicObjective")) \
+        == set()
+    text = "The role played by Europol in supporting information exchange."
+    assert {t[:3] for t in _read(text, ("Europol", "a:europol", "Actor"),
+                                 ("information exchange", "g:ie", "StrategicGuideline"))} == {
+        ("a:europol", "supports", "g:ie")}
+
+
+def test_a_phrase_coordinated_after_a_name_takes_the_cue_itself():
+    text = "This requires partners such as Interpol and a renewed focus on countering radicalisation."
+    assert _read(text, ("Interpol", "a:interpol", "Actor"), ("radicalisation", "t:rad", "Threat")) == set()
