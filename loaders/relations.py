@@ -206,8 +206,9 @@ def _clause_end(masked: str, start: int, limit: int) -> int:
 def _adjunct(masked: str, lo: int, first: Named, second: Named) -> bool:
     """Whether `first` is no subject of what follows it: the frame of a participle before it
     ('capacities developed under the previous ISS to continue enhancing X'; a passive's agent, 'the
-    role played by Europol in supporting X', is one), or a name another phrase is coordinated with
-    ('partners such as Interpol and a renewed focus on countering X')."""
+    role played by Europol in supporting X', is one), a name another phrase is coordinated with
+    ('partners such as Interpol and a renewed focus on countering X'), or one followed by a relative
+    clause on another noun ('the ISS should contribute to a Union that respects X')."""
     data = _patterns()[0]
     before = re.compile(data["adjunct_before"] + r"\s*$", re.IGNORECASE)
     return bool(before.search(masked, lo, first.start)

@@ -230,3 +230,9 @@ def test_a_name_framing_a_participle_is_no_subject_but_a_passive_agent_is():
 def test_a_phrase_coordinated_after_a_name_takes_the_cue_itself():
     text = "This requires partners such as Interpol and a renewed focus on countering radicalisation."
     assert _read(text, ("Interpol", "a:interpol", "Actor"), ("radicalisation", "t:rad", "Threat")) == set()
+
+
+def test_a_relative_clause_on_another_noun_speaks_of_that_noun():
+    text = "The Internal Security Strategy should contribute to a Union that fully respects fundamental rights."
+    assert _read(text, ("Internal Security Strategy", "i:iss", "Instrument"),
+                 ("fundamental rights", "p:rights", "Principle")) == set()
