@@ -335,12 +335,30 @@ def _nested(name: Named, inside: list[Named]) -> bool:
                for n in inside)
 
 
+def _compounds(text: str, names: list[Named]) -> list[Relation]:
+    """What a name printed right before another says of it ('the Frontex Standing Corps': Frontex
+    operates the Standing Corps), by the 'compound' rule; such a first name qualifies the second
+    and takes part in nothing else. A possessive ('the Commission's strategy') is no compound."""
+    spec = _patterns()[0]["compound"]
+    out = []
+    for a in names:
+        b = next((n for n in names if n.start > a.end and not _nested(n, names)), None)
+        if b and a.top in spec["subject"] and b.top in spec["object"] and b.cls in spec["object_classes"] \
+                and not _nested(a, names) and text[a.end:b.start].isspace() and "\n" not in text[a.end:b.start] \
+                and not re.search(_patterns()[0]["possessive"], text[max(0, a.end - 2):a.end + 2]):
+            out.append(Relation(a.iri, spec["predicate"], b.iri, a.start, b.end, f"compound:{spec['predicate']}"))
+    return out
+
+
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
     """Relations among the names of one paragraph, sentence by sentence. A name that only qualifies
     the noun after it (see `_modifier`) takes part in none."""
     data, rules = _patterns()
     names = [n for n in names if not _modifier(text, n)]
-    out: list[Relation] = []
+    compounds = _compounds(text, names)
+    owners = {(r.start, r.subject) for r in compounds}
+    names = [n for n in names if (n.start, n.iri) not in owners]
+    out: list[Relation] = list(compounds)
     for lo, hi in sentence_spans(text):
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
         for first, second in combinations(inside, 2):

@@ -236,3 +236,27 @@ def test_a_relative_clause_on_another_noun_speaks_of_that_noun():
     text = "The Internal Security Strategy should contribute to a Union that fully respects fundamental rights."
     assert _read(text, ("Internal Security Strategy", "i:iss", "Instrument"),
                  ("fundamental rights", "p:rights", "Principle")) == set()
+
+
+def _read_classed(text: str, *names: tuple[str, str, str, str]) -> set[tuple[str, str, str, str, str]]:
+    found = []
+    for quote, iri, top, cls in names:
+        start = text.index(quote)
+        found.append(Named(iri, top, start, start + len(quote), cls))
+    return {(r.subject, r.predicate, r.object, text[r.start:r.end], r.modality) for r in read_relations(text, found)}
+
+
+def test_an_actor_printed_before_a_mechanism_operates_it_and_says_nothing_else():
+    text = "The deployment of the Frontex Standing Corps is crucial for further development of police cooperation."
+    assert _read_classed(text, ("Frontex", "a:frontex", "Actor", "Agency"),
+                         ("Standing Corps", "i:corps", "Instrument", "OperationalMechanism"),
+                         ("police cooperation", "g:police", "StrategicGuideline", "StrategicGuideline")) == {
+        ("a:frontex", "operates", "i:corps", "Frontex Standing Corps", "")}
+
+
+def test_an_actor_before_a_report_or_a_possessive_is_no_compound():
+    text = "The Europol TE-SAT and the Commission's Security Union Strategy were published."
+    assert _read_classed(text, ("Europol", "a:europol", "Actor", "Agency"),
+                         ("TE-SAT", "i:tesat", "Instrument", "AnalyticalProduct"),
+                         ("Commission's", "a:commission", "Actor", "EUInstitution"),
+                         ("Security Union Strategy", "i:sus", "Instrument", "PolicyProgramme")) == set()
