@@ -423,12 +423,14 @@ def read_list_relations(paragraphs: list[Listed]) -> list[tuple[int, Relation]]:
 
 
 def _goal_before(para: Listed, means: tuple[re.Pattern[str], ...], rule: _Rule) -> Named | None:
-    """The name an opener 'X, promoted by' ends on, if the paragraph is one."""
+    """The name an opener 'X, promoted by' or 'X will be pursued through:' ends on, if the
+    paragraph is one."""
     masked = _masked(para.text, para.names)
     m = next((m for p in means if (m := p.search(masked))), None)
     if not m:
         return None
-    before = [n for n in para.names if n.end <= m.start() and not masked[n.end:m.start()].strip(" ,")
+    gap = re.compile(_patterns()[0]["lists"]["goal_gap"], re.IGNORECASE)
+    before = [n for n in para.names if n.end <= m.start() and gap.fullmatch(masked[n.end:m.start()])
               and n.top in rule.object]
     return before[-1] if before else None
 

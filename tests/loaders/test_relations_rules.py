@@ -260,3 +260,15 @@ def test_an_actor_before_a_report_or_a_possessive_is_no_compound():
                          ("TE-SAT", "i:tesat", "Instrument", "AnalyticalProduct"),
                          ("Commission's", "a:commission", "Actor", "EUInstitution"),
                          ("Security Union Strategy", "i:sus", "Instrument", "PolicyProgramme")) == set()
+
+
+def test_the_items_after_x_will_be_pursued_through_serve_x_and_a_farther_name_is_no_goal():
+    paras = _listed(
+        ("Operational cooperation will be pursued through:", False,
+         (("Operational cooperation", "g:oc", "StrategicGuideline"),)),
+        ("making full use of the Schengen Information System;", True,
+         (("Schengen Information System", "i:sis", "Instrument"),)),
+        ("Operational cooperation matters to all Member States, who have promoted by:", False,
+         (("Operational cooperation", "g:oc", "StrategicGuideline"),)),
+        ("the European Arrest Warrant;", True, (("European Arrest Warrant", "i:eaw", "Instrument"),)))
+    assert {(at, r.subject, r.object) for at, r in read_list_relations(paras)} == {(1, "i:sis", "g:oc")}
