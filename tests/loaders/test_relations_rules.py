@@ -270,5 +270,10 @@ def test_the_items_after_x_will_be_pursued_through_serve_x_and_a_farther_name_is
          (("Schengen Information System", "i:sis", "Instrument"),)),
         ("Operational cooperation matters to all Member States, who have promoted by:", False,
          (("Operational cooperation", "g:oc", "StrategicGuideline"),)),
-        ("the European Arrest Warrant;", True, (("European Arrest Warrant", "i:eaw", "Instrument"),)))
-    assert {(at, r.subject, r.object) for at, r in read_list_relations(paras)} == {(1, "i:sis", "g:oc")}
+        ("the European Arrest Warrant;", True, (("European Arrest Warrant", "i:eaw", "Instrument"),)),
+        ("Integrated border management through:", False,
+         (("Integrated border management", "g:ibm", "StrategicGuideline"),)),
+        ("the European Border Surveillance System.", True, (("European Border Surveillance System", "i:eurosur",
+                                                           "Instrument"),)))
+    assert {(at, r.subject, r.object) for at, r in read_list_relations(paras)} == {(1, "i:sis", "g:oc"),
+                                                                                  (5, "i:eurosur", "g:ibm")}
