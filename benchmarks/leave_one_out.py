@@ -4,7 +4,7 @@ In-sample: the whole corpus is built with the packaged vocabulary and each text 
 Leave-one-out: each text (with the other renditions of its work, which would leak it) is held out;
 the reference vocabulary loses every label that matches in the held-out texts and in no other text
 of the corpus, since such a label may have been curated from them, and iskg:established stays only
-on the guidelines the other texts state as guidelines; the held-out text alone is then
+on the guidelines and objectives the other texts state as such; the held-out text alone is then
 extracted (names are still learned from every text, as a build does) and scored. This is a
 pessimistic reading: a well-known name that only the held-out text prints is dropped too. The
 patterns in loaders/data were tuned on the corpus as a whole, which no ablation can undo; the
@@ -57,7 +57,7 @@ def attested_keys(documents: list[Document]) -> dict[str, set[tuple[str, ...]]]:
 
 
 def stated_guidelines(documents: list[Document], scratch: Path) -> set[str]:
-    """The vocabulary guidelines these texts state as guidelines, read without iskg:established
+    """The vocabulary guidelines and objectives these texts state as such, read without iskg:established
     (which was curated from the whole corpus)."""
     vocab = Graph().parse(vocabulary_path(), format="turtle")
     vocab.remove((None, ISKG_ESTABLISHED, None))
@@ -70,7 +70,7 @@ def stated_guidelines(documents: list[Document], scratch: Path) -> set[str]:
 def ablated_vocabulary(held_out: set[str], attested: dict[str, set[tuple[str, ...]]], target: Path,
                        established: set[str]) -> int:
     """The vocabulary without the labels only the held-out texts attest, and with iskg:established
-    only on the guidelines other texts state; the number of labels dropped."""
+    only on the guidelines and objectives other texts state; the number of labels dropped."""
     inside = set().union(*(keys for src, keys in attested.items() if src in held_out))
     outside = set().union(*(keys for src, keys in attested.items() if src not in held_out))
     drop = inside - outside

@@ -15,13 +15,23 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Listed, Named, Relation, name_rule, read_list_relations, read_relations
-from iskg.loaders.structure import coordinated_actions, guideline_sections, heading_name, listed
-from iskg.loaders.surface_forms import printed_forms
+from iskg.loaders.structure import (
+    coordinated_actions,
+    guideline_sections,
+    heading_name,
+    is_clause,
+    listed,
+    objective_headings,
+    stating_clauses,
+)
+from iskg.loaders.surface_forms import conjunct_orders, printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
 # a name joining several ('tolerance, respect and freedom of expression') names each of them too
 _COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
+# classes whose vocabulary entries count only where some text states them as such (or established)
+_STATED_CLASSES = ("StrategicGuideline", "StrategicObjective")
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,7 @@ class Extractor:
     def _build_matcher(self) -> Matcher:
         matcher = Matcher()
         for iri, entity in sorted(self.entities.items()):
-            matcher.add_all((label, iri) for label in entity.labels)
+            matcher.add_all((form, iri) for label in entity.labels for form in (label, *conjunct_orders(label)))
         return matcher
 
     def _whole_match(self, text: str) -> str | None:
@@ -118,12 +128,20 @@ class Extractor:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_forms(para.text)
         for doc in documents:
+            for para in doc.paragraphs:
+                self._learn_objectives(para.text)
             for section in guideline_sections(doc):
                 self._learn_guideline(heading_name(section.title)[1])
+            for section, start in objective_headings(doc):
+                if (name := section.title[start:].rstrip(" .:;")) and not is_clause(name):
+                    self._learn_listed_objective(name)
             texts = {p.index: p.text for p in doc.paragraphs}
             for item in listed(doc):
+                name = texts[item.paragraph][item.start:item.end]
                 if item.cls == "StrategicGuideline":
-                    self._learn_guideline(texts[item.paragraph][item.start:item.end])
+                    self._learn_guideline(name)
+                elif item.cls == "StrategicObjective" and not is_clause(name):
+                    self._learn_listed_objective(name)
         self._matcher = self._build_matcher()
 
     def _blocks(self, known: Match, found: Definition) -> bool:
@@ -134,6 +152,24 @@ class Extractor:
             return True
         whole = known.start <= found.start and found.end <= known.end
         return whole or self.entities[known.iri].top == "StrategicObjective"
+
+    def _learn_objectives(self, text: str) -> None:
+        """The known objectives a clause of `text` states as objectives are stated (read once every
+        name is known, so that an objective's name inside a longer name is not read as one)."""
+        spans = stating_clauses(text, "StrategicObjective")
+        for m in self._matcher.find(text) if spans else []:
+            entity = self.entities[m.iri]
+            if entity.top == "StrategicObjective" and any(lo <= m.start < hi for lo, hi in spans):
+                entity.stated = True
+
+    def _learn_listed_objective(self, name: str) -> None:
+        """A name a list states as an objective: the known objectives it holds, else a new one (unless
+        it is wholly the name of something else)."""
+        known = [m.iri for m in self._matcher.find(name) if self.entities[m.iri].top == "StrategicObjective"]
+        for iri in known:
+            self.entities[iri].stated = True
+        if not known and self._whole_match(name) is None:
+            self._discover(name, "", "StrategicObjective")
 
     def _learn_guideline(self, name: str) -> None:
         """A name the text states as a guideline: the known guidelines it holds, else a new one (one
@@ -202,18 +238,20 @@ class Extractor:
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
     def _counts(self, iri: str) -> bool:
-        """A guideline counts where some text states it as one; a topic named in passing does not."""
+        """A guideline or objective counts where some text states it as one; a topic or purpose named
+        in passing does not."""
         entity = self.entities[iri]
-        return entity.top != "StrategicGuideline" or entity.stated
+        return entity.top not in _STATED_CLASSES or entity.stated
 
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
         return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
 
     def _heading_mentions(self, doc: Document) -> list[Mention]:
-        """What the headings of guidelines name (offsets into the section's title)."""
+        """What the headings of guidelines and numbered objectives name (offsets into the section's title)."""
         out = []
-        for section in guideline_sections(doc):
+        named = {s.index: s for s in [*guideline_sections(doc), *(s for s, _ in objective_headings(doc))]}
+        for section in (named[k] for k in sorted(named)):
             tokens = tokenize(section.title)
             for m in self._matcher.find(section.title, tokens):
                 for found in (m, *self._nested(section.title, m, tokens)):

@@ -1,11 +1,14 @@
-"""What a text's structure says: which headings and list items name guidelines.
+"""What a text's structure says: which headings and list items name guidelines, which sentences state
+objectives.
 
 A policy text states its guidelines in its outline ("STRATEGIC GUIDELINES FOR ACTION", then
 "-I- A wide and comprehensive approach …", "-II- …"; "Way forward", then "1. Strengthening …").
 It introduces a list of them with a phrase ("… approach … through:", "… develop approaches …
 in terms of:") whose items each name one. A topic the text only names in passing is not stated
-as a guideline there. The announcing headings and phrases live in `data/structure.json`, per
-class, so that other lists can be read the same way.
+as a guideline there. Likewise a text states an objective in a sentence that calls it one
+("… must be a strategic objective", "the main objectives … are …"), not where it names a purpose
+in passing ("to maintain high security levels"). The announcing headings, phrases and cues live in
+`data/structure.json`, per class, so that other lists can be read the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from functools import cache
 from importlib.resources import files
 
 from iskg.loaders.model import Document, Paragraph, Section
+from iskg.loaders.sentences import sentence_spans
 
 
 @cache
@@ -55,9 +59,15 @@ def guideline_sections(doc: Document) -> list[Section]:
             if s.parent is not None and any(p.search(titles[s.parent]) for p in _parents())]
 
 
+def objective_headings(doc: Document) -> list[tuple[Section, int]]:
+    """Headings that number an objective ('Objective 1: Disrupt …'), with where its name starts."""
+    rx = re.compile(_spec()["objective_heading"], re.IGNORECASE)
+    return [(s, m.end()) for s in doc.sections if (m := rx.match(s.title))]
+
+
 @dataclass(frozen=True)
 class Item:
-    """The key phrase of an item of a list the text introduces as guidelines (`cls`)."""
+    """The key phrase of an item of a list the text introduces as guidelines or objectives (`cls`)."""
 
     paragraph: int
     start: int
@@ -109,14 +119,15 @@ def _items_after(paragraphs: list[Paragraph], k: int) -> list[Paragraph]:
 
 
 def listed(doc: Document) -> list[Item]:
-    """Items of the lists a text introduces as guidelines, in text order."""
+    """Items of the lists a text introduces as guidelines or objectives, in text order."""
     head = re.compile(_spec()["sublist_head"])
     out = []
     for k, para in enumerate(doc.paragraphs):
         cls = next((c for c, rx in _intros() if rx.search(para.text.rstrip())), None)
         if cls is None or para.footnote:
             continue
-        if marked := [(s, e) for s, e in para.emphasis if not para.text[s:e].isspace()]:
+        marked = [(s, e) for s, e in para.emphasis if not para.text[s:e].isspace()]
+        if marked and cls in _spec()["marked_intro"]:
             # the words the introduction marks name what its items detail ('STRENGTHENING A
             # **COMPREHENSIVE AND COHERENT APPROACH** … through:')
             out.append(Item(para.index, _strip_article(para.text, *marked[0]), marked[0][1], cls))
@@ -129,3 +140,33 @@ def listed(doc: Document) -> list[Item]:
             if span := key_phrase(p):
                 out.append(Item(p.index, *span, cls))
     return out
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    return {cls: re.compile(p, re.IGNORECASE) for cls, p in _spec()["statement_cues"].items()}
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of `text`: its sentences, cut before a coordinated operative verb
+    ('WELCOMES the Strategy …, and UNDERLINES …')."""
+    out = []
+    for lo, hi in sentence_spans(text):
+        start = lo
+        for m in re.compile(_spec()["clause_break"]).finditer(text, lo, hi):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, hi))
+    return out
+
+
+def stating_clauses(text: str, cls: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of `text` that state what they name as a `cls` (none for a
+    class without cues)."""
+    cue = _cues().get(cls)
+    return [(lo, hi) for lo, hi in clause_spans(text) if cue and cue.search(text, lo, hi)]
+
+
+def is_clause(phrase: str) -> bool:
+    """Whether a key phrase is a clause with a verb of its own rather than a name."""
+    return any(w.lower() in _spec()["clause_verbs"] for w in phrase.split())

@@ -3,7 +3,9 @@
 'The Council Framework Decision of 18 December 2006 on simplifying ...' is also cited as 'the
 Council Framework Decision of 18 December 2006'; 'X (the "Swedish initiative")' and 'X, the
 so-called Y' name one entity twice. Both forms become labels of the entity, so that a text citing
-either finds it. The patterns are data (`data/surface_forms.json`).
+either finds it. A name ending in a list of conjuncts ('area of freedom, security and justice') is
+printed in other orders too ('area of justice, freedom and security'). The patterns are data
+(`data/surface_forms.json`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import re
 from functools import cache
 from importlib.resources import files
+from itertools import permutations
 
 from iskg.loaders.tokens import is_acronym
 
@@ -21,6 +24,7 @@ def _rules() -> dict:
     data = json.loads(files("iskg.loaders").joinpath("data/surface_forms.json").read_text(encoding="utf-8"))
     data["citation"] = re.compile(data["citation_head"])
     data["compiled"] = [re.compile(p) for p in data["appositions"]]
+    data["conjuncts"] = re.compile(data["conjunct_list"])
     return data
 
 
@@ -52,3 +56,16 @@ def printed_forms(text: str, end: int, labels: list[str], top: str) -> list[str]
     its labels (for instruments), then the apposition that follows the name."""
     heads = [citation_head(label) for label in labels] if top == "Instrument" else []
     return [form for form in [*heads, apposition(text, end)] if form]
+
+
+def conjunct_orders(label: str) -> list[str]:
+    """The label with the one-word conjuncts of the list it ends in in every other order."""
+    m = _rules()["conjuncts"].match(label)
+    if not m:
+        return []
+    items = re.split(r",?\s+and\s+|,\s+", m.group("items"))
+    if len(items) > _rules()["max_conjuncts"]:
+        return []
+    head = m.group("head") or ""
+    forms = (f"{head}{', '.join(order[:-1])} and {order[-1]}" for order in permutations(items))
+    return sorted(set(forms) - {label})

@@ -19,8 +19,8 @@ TOP_CLASSES = ("Threat", "Principle", "StrategicGuideline", "StrategicObjective"
 @dataclass
 class Entity:
     """A known or discovered entity: IRI, most specific class, top class and labels; `stated`: it is
-    a guideline some text states as one (in a guideline heading or list), or one the vocabulary
-    marks iskg:established."""
+    a guideline or objective some text states as one (a guideline heading or list, a clause calling
+    it an objective), or one the vocabulary marks iskg:established."""
 
     iri: str
     cls: str

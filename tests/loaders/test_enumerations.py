@@ -48,3 +48,11 @@ def test_an_objective_holding_a_known_name_of_another_class_is_still_new():
     extractor.learn([parse_text(text, "note.txt", "utf-8")])
     entity = extractor.entities["https://w3id.org/iskg/id/objective/prevention-of-cybercrime-in-small-ports"]
     assert (entity.cls, entity.discovered) == ("StrategicObjective", True)
+
+
+def test_priorities_announced_by_a_colon_alone_are_listed():
+    text = "This plan sets out three priorities for action in ports: a calmer harbour, tackling silt, and safer quays."
+    assert _found(text) == [("StrategicObjective", "calmer harbour"), ("StrategicObjective", "tackling silt"),
+                            ("StrategicObjective", "safer quays")]
+    # an agency's aims are not the text's objectives
+    assert _found("Europol, whose main aims are to collect and exchange information, grows.") == []
