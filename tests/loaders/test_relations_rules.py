@@ -277,3 +277,9 @@ def test_the_items_after_x_will_be_pursued_through_serve_x_and_a_farther_name_is
                                                            "Instrument"),)))
     assert {(at, r.subject, r.object) for at, r in read_list_relations(paras)} == {(1, "i:sis", "g:oc"),
                                                                                   (5, "i:eurosur", "g:ibm")}
+
+
+def test_the_text_where_a_thing_is_laid_down_is_no_subject_of_what_follows():
+    text = "The principle as laid down in the Hague Programme, the improvement of tools for sharing information."
+    assert _read(text, ("Hague Programme", "i:hague", "Instrument"),
+                 ("sharing information", "g:ie", "StrategicGuideline")) == set()
