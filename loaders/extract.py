@@ -23,7 +23,7 @@ from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
-from iskg.loaders.relations import Named, Relation, name_rule, read_relations
+from iskg.loaders.relations import Listed, Named, Relation, name_rule, read_list_relations, read_relations
 from iskg.loaders.structure import (
     coordinated_actions,
     guideline_sections,
@@ -290,6 +290,7 @@ class Extractor:
         """Mentions and relations of one document, paragraph by paragraph."""
         result = Extraction(doc, self._heading_mentions(doc))
         rule = name_rule()
+        paragraphs: list[Listed] = []
         for para in doc.paragraphs:
             tokens = tokenize(para.text)
             matches = [m for m in self._matcher.find(para.text, tokens) if self._counts(m.iri)]
@@ -308,4 +309,9 @@ class Extractor:
             for rel in read_relations(para.text, named):
                 result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
                                                         in_added_text(para, rel.start, rel.end)))
+            paragraphs.append(Listed(para.text, para.item, named))
+        for at, rel in read_list_relations(paragraphs):
+            para = doc.paragraphs[at]
+            result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
+                                                    in_added_text(para, rel.start, rel.end)))
         return result

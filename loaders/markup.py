@@ -10,6 +10,9 @@ Rules (documented in loaders/data/markup.json too):
   when the document says its changes are marked in bold ("bold means added"). Bold in headings is
   always formatting (segment.py renders headings without revisions), and the sentence that declares
   the convention is a legend whose own markup is formatting.
+- Footnote markers are removed: `<sup>1</sup>`, superscript digits, `[1]` when the document has
+  footnote 1, and a number glued to a lower-case word ('Programme3') when the document prints
+  footnote 3 as a bare number ('3 Doc. 7120/10 ...'), as a scan flattens superscripts.
 - Whitespace is collapsed; a space left before punctuation or after an opening bracket by a removed
   deletion or footnote marker is dropped, so no double spaces remain.
 """
@@ -34,6 +37,7 @@ _CLOSING = frozenset(_DATA["closing_punctuation"])
 _OPENING = frozenset(_DATA["opening_brackets"])
 _TRANSLATE = {ord(c): None for c in _DATA["invisible"]} | {ord(k): v for k, v in _DATA["ligatures"].items()}
 _SPACES = re.compile(r"(\s+)")
+_LINE_END = re.compile(r"[ \t]*(?<!\n)\n(?!\s*\n)[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,19 @@ class Rendered:
     emphasis: tuple[tuple[int, int], ...] = ()
 
 
+def _unwrapped(text: str) -> str:
+    """Line ends inside a paragraph as spaces: a declaration wrapped over two lines is one sentence."""
+    return _LINE_END.sub(" ", text)
+
+
 def bold_means_added(text: str) -> bool:
     """True when the document declares that its changes are marked in bold (or underlined)."""
-    return bool(_DECLARATION.search(text)) and bool(_BOLD.search(text))
+    return bool(_DECLARATION.search(_unwrapped(text))) and bool(_BOLD.search(text))
 
 
 def is_legend(raw: str) -> bool:
     """A passage declaring the revision convention: its own markup shows the convention, nothing more."""
-    return bool(_DECLARATION.search(raw))
+    return bool(_DECLARATION.search(_unwrapped(raw)))
 
 
 def detect_format(text: str, wrapped: bool) -> DocumentFormat:
@@ -188,8 +197,9 @@ def _tag(token: str, depth: int) -> int:
 
 
 def render(raw: str, *, bold_added: bool = False, legend: bool = False,
-           refs: frozenset[str] = frozenset()) -> Rendered:
-    """Clean text of a marked-up passage, with its revisions; `refs` are footnote numbers in use."""
+           refs: frozenset[str] = frozenset(), bare: frozenset[str] = frozenset()) -> Rendered:
+    """Clean text of a marked-up passage, with its revisions; `refs` are footnote numbers in use,
+    `bare` those of footnotes printed as bare numbers (whose markers a scan glues to the word)."""
     b, st = _Builder(), _State()
 
     def emit(chunk: str) -> None:
@@ -210,8 +220,8 @@ def render(raw: str, *, bold_added: bool = False, legend: bool = False,
             emit(token[1:])
         elif kind in ("sup", "supdigits"):
             b.gap()
-        elif kind == "ref":
-            if token.strip("[]^") in refs:
+        elif kind in ("ref", "glued"):
+            if token.strip("[]^") in (refs if kind == "ref" else bare):
                 b.gap()
             else:
                 emit(token)

@@ -22,7 +22,9 @@ blank line, a paragraph goes on when its sentence is unfinished and the next lin
 case, or the last line dangles ("... internal" / "the"), or it is a full line; after a comma only
 when the next word could not have fitted (recitals end with commas). Furniture: page numbers,
 "EN", "DG H 1A", "7120/10 ... EN", typist initials ("GS/np"), and short lines repeated three
-times or at the top/bottom of two pages (data/layout.json "ocr_furniture").
+times or at the top/bottom of two pages (data/layout.json "ocr_furniture"). Text boxes drawn
+with frames lose them and stand as blocks of their own (segment.py keeps them apart from a
+sentence they interrupt).
 """
 
 from __future__ import annotations
@@ -33,10 +35,15 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from iskg.loaders.tokens import ocr_fold
+
 _HERE = Path(__file__).parent / "data"
 _LAYOUT = json.loads((_HERE / "layout.json").read_text(encoding="utf-8"))
 _HYPHEN = json.loads((_HERE / "hyphenation.json").read_text(encoding="utf-8"))
 _FURNITURE = [re.compile(p["pattern"]) for p in _LAYOUT["ocr_furniture"]]
+_BOX_BORDER = re.compile(_LAYOUT["box_border"]["pattern"])
+_BOX_SIDES = re.compile(_LAYOUT["box_sides"]["pattern"])
+_DRAWN_SIDES = "\u2502\u2503\u2551"
 _TERMINAL = re.compile(_LAYOUT["terminal_punctuation"]["pattern"])
 _SENTENCE_END = re.compile(_LAYOUT["sentence_end"]["pattern"])
 CONTINUATION = frozenset(_LAYOUT["continuation_words"]["words"])
@@ -62,6 +69,12 @@ FIT_SLACK = 0.95
 REPEAT_MAX_LEN = 80
 REPEAT_MIN_COUNT = 3
 PAGE_EDGE_LINES = 2
+# OCR repair from the document's own words (Spelling): a word printed this often, this many times
+# as often as a misreading of it, of at least this many letters (four-letter words meet under the
+# folding: "ease" and "case"; a mix of letters and digits, which no word is: two)
+SPELLING_MIN_COMMON = 3
+SPELLING_RATIO = 3
+SPELLING_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -89,6 +102,25 @@ def split_lines(text: str) -> list[Line]:
         lines.append(Line(stripped, start, start + len(stripped), "\f" in raw))
         offset += len(raw) + 1
     return lines
+
+
+def unframe(lines: list[Line]) -> list[Line]:
+    """Text boxes without their frames: a border ('+----+', box-drawing characters) becomes a
+    blank line, so that the box is a block of its own, and side bars are taken off its lines
+    ('|' only between '+--+' borders, where it cannot be a table's)."""
+    out, inside = [], False
+    for ln in lines:
+        if _BOX_BORDER.match(ln.text):
+            inside = not inside
+            out.append(Line("", ln.start, ln.start, ln.page_break))
+            continue
+        m = _BOX_SIDES.match(ln.text) if inside or ln.text[:1] in _DRAWN_SIDES else None
+        if m:
+            text = m.group(1).strip()
+            start = ln.start + ln.text.find(text) if text else ln.start
+            ln = Line(text, start, start + len(text), ln.page_break)
+        out.append(ln)
+    return out
 
 
 def _p(values: list[int], share: float) -> int:
@@ -166,6 +198,71 @@ class Vocabulary:
         tokens = [t.lower() for t in _WORD.findall(_BROKEN.sub(" ", text))]
         words = {part for t in tokens for part in t.split("-")}
         return cls(frozenset(words), frozenset(t for t in tokens if "-" in t))
+
+
+_TOKEN = re.compile(r"</?\w+[^>\n]*>|[^\W_]+")
+
+
+def _case_like(word: str, model: str) -> str:
+    """`word` (as the document mostly prints it) in the capitals of `model`: all capitals, a
+    capital first, or lower case; a misreading that starts with a digit ('0f', '0ctober') says
+    nothing of its first letter's case, and the word keeps the document's own."""
+    letters = [c for c in model if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and (len(letters) > 1 or model[:1].isdigit()):
+        return word.upper()
+    if model[:1].isdigit():
+        return word
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word.lower()
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """The words a document prints often, under their OCR-folded form (tokens.ocr_fold), so that
+    a rare misreading of one ('Seeurity', 'hurnan', 't0') is read as the word the rest of the
+    document prints. A word is only ever repaired into another word of the same document that
+    is printed at least SPELLING_MIN_COMMON times and SPELLING_RATIO times as often as it."""
+
+    words: dict[str, str]
+
+    @classmethod
+    def of(cls, text: str) -> Spelling:
+        printed = Counter(m.group() for m in _TOKEN.finditer(_BROKEN.sub(" ", text)) if m.group()[0] != "<")
+        counts: Counter[str] = Counter()
+        usual: dict[str, str] = {}  # lower case -> the form printed most often
+        for form, n in sorted(printed.items(), key=lambda kv: (-kv[1], kv[0])):
+            counts[form.lower()] += n
+            usual.setdefault(form.lower(), form)
+        best: dict[str, tuple[int, str]] = {}
+        for word, n in sorted(counts.items()):
+            if n >= SPELLING_MIN_COMMON and word.isalpha():
+                key = ocr_fold(word)
+                if n > best.get(key, (0, ""))[0]:
+                    best[key] = (n, word)
+        words = {}
+        for word, n in counts.items():
+            if not _repairable(word):
+                continue
+            common = best.get(ocr_fold(word))
+            if common and common[1] != word and common[0] >= SPELLING_RATIO * n:
+                words[word] = usual[common[1]]
+        return cls(words)
+
+    def repair(self, text: str) -> str:
+        if not self.words:
+            return text
+
+        def one(m: re.Match[str]) -> str:
+            word = m.group()
+            right = self.words.get(word.lower()) if word[0] != "<" else None
+            return _case_like(right, word) if right else word
+
+        return _TOKEN.sub(one, text)
+
+
+def _repairable(word: str) -> bool:
+    """Long enough to be told apart, or a mix of letters and digits (no word is)."""
+    mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    return len(word) >= SPELLING_MIN_LENGTH or (mixed and len(word) >= 2)
 
 
 def keep_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:

@@ -49,6 +49,9 @@ MAX_CAPS_WORDS = 14
 MAX_TITLE_WORDS = 12
 SUBJECT_WITHIN_LINES = 60
 FRONT_MATTER_UNITS = 12
+# a text box (sidebar) between the halves of a sentence: at most this many units of this many lines
+MAX_BOX_UNITS = 6
+MAX_BOX_LINES = 8
 _UNNUMBERED = frozenset({"caps", "emph", "title"})
 
 
@@ -147,7 +150,7 @@ def _classify(unit: Unit, fmt: DocumentFormat, alone: bool) -> None:
         unit.kind, unit.scheme = "heading", _numbering(plain) or "caps"
     elif fmt != "ocr" and len(unit.lines) <= 3 and rendered.emphasised:
         unit.kind, unit.scheme = "heading", _numbering(plain) or "emph"
-    elif fmt != "ocr" and alone and len(unit.lines) == 1 and _title_case(plain):
+    elif fmt != "ocr" and alone and len(unit.lines) == 1 and _title_case(plain) and not ocr.dangling(plain):
         unit.kind, unit.scheme = "heading", "title"
 
 
@@ -174,7 +177,7 @@ class _Splitter:
     def split(self, block: list[Line]) -> list[Unit]:
         units: list[Unit] = []
         local = ocr.local_width([ln.text for ln in block], self.width)
-        bullet_rx = _OCR_BULLET if self.fmt == "ocr" else _BULLET
+        bullet_rx = _OCR_BULLET if self.fmt == "ocr" or self.wrapped else _BULLET
         for i, ln in enumerate(block):
             text, prev = ln.text, (block[i - 1].text if i else "")
             cur = units[-1] if units else None
@@ -229,37 +232,62 @@ class _Splitter:
 
 
 def _merge_broken(units: list[Unit], width: int, strict: bool) -> list[Unit]:
-    """Join a paragraph that a stray blank line or a footnote cut in two. In OCR a text box may
-    stand between the halves: when a dangling sentence ("... should promote an") is followed by a
-    capitalised, self-contained unit (it ends a sentence) and then by a lower-case one, the
-    lower-case one is the continuation and the box stays where it is.
-    `strict` (clean text): only a lower-case continuation is joined."""
+    """Join a paragraph that a stray blank line or a footnote cut in two. A text box (a sidebar)
+    may stand between the halves: when a sentence is left unfinished and, after a few
+    self-contained units (each ends a sentence, is a heading, a short line or a frame
+    of no words), a unit starts in lower case, that unit is the continuation and the box stays
+    where it is. `strict` (clean, unwrapped text): only a lower-case continuation is joined, next
+    to its paragraph or past a box."""
     out: list[Unit] = []
     deferred: dict[int, Unit] = {}  # unit position -> the paragraph it continues
     reopened: Unit | None = None  # a paragraph continued past a box stays open
+    box_end = 0  # units before this position are in a box
     for k, u in enumerate(units):
         if k in deferred:
             reopened = deferred.pop(k)
             reopened.lines.extend(u.lines)
             reopened.raw.extend(u.raw)
             continue
-        prev = (reopened or _open_paragraph(out)) if _continuable(u) else None
+        prev = reopened or _open_paragraph(out)
         reopened = None
-        if prev is not None:
+        if prev is not None and k >= box_end:
             tail, local = _bare(prev.raw[-1]), ocr.local_width(prev.raw, width)
-            after = units[k + 1] if k + 1 < len(units) else None
-            box = (not strict and u.raw[0][:1].isupper() and ocr.ends_sentence(_bare(u.raw[-1]))
-                   and after is not None and _continuable(after) and after.raw[0][:1].islower()
-                   and ocr.dangling(tail) and not ocr.ends_sentence(tail))
-            if box:
-                deferred[k + 1] = prev
-            elif ocr.continues(tail, u.raw[0], local, strict):
+            after = _after_box(units, k, local)
+            if after is not None and not ocr.ends_sentence(tail):
+                deferred[after], box_end = prev, after
+                for box in units[k:after]:  # a box's title is not a section heading
+                    box.kind = "para" if box.kind == "heading" else box.kind
+            elif _continuable(u) and ocr.continues(tail, u.raw[0], local, strict):
                 prev.lines.extend(u.lines)
                 prev.raw.extend(u.raw)
                 reopened = prev if prev is not (out[-1] if out else None) else None
                 continue
         out.append(u)
     return out
+
+
+def _after_box(units: list[Unit], k: int, width: int) -> int | None:
+    """The position of the lower-case unit that follows a box starting at unit `k`, if any."""
+    for j in range(k, min(len(units), k + MAX_BOX_UNITS + 1)):
+        u = units[j]
+        if j > k and _continuable(u) and u.raw[0][:1].islower():
+            return j
+        if not _boxed(u, width):
+            return None
+    return None
+
+
+def _boxed(u: Unit, width: int) -> bool:
+    """A unit that can stand inside a text box: a few lines, each ending a sentence or short,
+    and starting with a capital, a digit or no word at all (a frame)."""
+    if u.kind not in ("para", "heading", "rule") or u.bullet or len(u.lines) > MAX_BOX_LINES:
+        return False
+    plain = markup.plain("\n".join(u.raw)).strip()
+    first = next((c for c in plain if c.isalnum()), "")
+    if not first:
+        return True
+    return ((first.isupper() or first.isdigit()) and not plain[:1].islower()
+            and (u.kind == "heading" or ocr.ends_sentence(_bare(u.raw[-1])) or len(plain) < ocr.FULL_LINE * width))
 
 
 def _open_paragraph(out: list[Unit]) -> Unit | None:
@@ -385,7 +413,7 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
     """Cut a decoded text into front matter, sections and paragraphs. `structured`: the blocks are
     the file's own paragraphs and its headings are marked (a PDF's layout, HTML, Word), so no block
     is joined to the one before and a lone Title-Case line is not guessed to be a heading."""
-    lines = ocr.drop_furniture(ocr.split_lines(text), repeats=fmt == "ocr" or wrapped)
+    lines = ocr.drop_furniture(ocr.unframe(ocr.split_lines(text)), repeats=fmt == "ocr" or wrapped)
     width = ocr.wrap_width(lines)
     refs = frozenset(next(g for g in m.groups() if g) for m in _MARKERS.finditer(text))
     splitter = _Splitter(fmt, wrapped, width, refs)
@@ -396,20 +424,22 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
             _classify(u, fmt, alone=len(cut) == 1 and len(block) == 1 and not structured)
         units.extend(cut)
     if not structured:
-        units = _merge_broken(units, width, strict=fmt != "ocr")
+        units = _merge_broken(units, width, strict=fmt != "ocr" and not wrapped)
     head, body, subject = _front_matter(units)
     layout = Layout(head=[[markup.plain(r) for r in u.raw] for u in head], subject=subject)
-    vocab = ocr.Vocabulary.of(text)
+    vocab, spelling = ocr.Vocabulary.of(text), ocr.Spelling.of(text)
+    # notes printed as bare numbers ('3 Doc. 7120/10'): a number glued to a word is their marker
+    bare = frozenset(m.group(1) for u in units if u.kind == "footnote" and (m := _PLAIN_NOTE.match(u.lines[0].text)))
     bold_added = fmt == "draft" and markup.bold_means_added(text)
     outline = _Outline()
     for u in body:
-        raw = ocr.join(u.raw, vocab)
+        raw = spelling.repair(ocr.join(u.raw, vocab))
         if u.kind == "heading":
             title = " ".join(markup.plain(raw).split())
             if title:
                 outline.add(title, u.scheme or "caps")
             continue
-        rendered = markup.render(raw, bold_added=bold_added, legend=markup.is_legend(raw), refs=refs)
+        rendered = markup.render(raw, bold_added=bold_added, legend=markup.is_legend(raw), refs=refs, bare=bare)
         if not rendered.text and not rendered.revisions:
             continue
         layout.paragraphs.append(Paragraph(

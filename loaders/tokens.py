@@ -11,7 +11,6 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -51,18 +50,17 @@ def fold(word: str) -> str:
     return word
 
 
-# letters OCR engines confuse, each folded to one representative (applied after `fold`)
-@cache
-def _ocr_confusions() -> list[tuple[str, str]]:
-    data = json.loads(files("iskg.loaders").joinpath("data/text.json").read_text(encoding="utf-8"))
-    return [(wrong, right) for wrong, right in data["ocr_confusions"]]
+# letters OCR engines confuse, each folded to one representative (applied after `fold`); read at
+# import, as the other word lists are, so that reading a text never loads a package resource late
+_OCR_CONFUSIONS = [(wrong, right) for wrong, right in json.loads(
+    files("iskg.loaders").joinpath("data/text.json").read_text(encoding="utf-8"))["ocr_confusions"]]
 
-OCR_MIN_LENGTH = 6
+OCR_MIN_LENGTH = 5
 
 
 def ocr_fold(key: str) -> str:
     """A key under which common OCR misreadings of a word meet ('Crirninal' and 'Criminal')."""
-    for wrong, right in _ocr_confusions():
+    for wrong, right in _OCR_CONFUSIONS:
         key = key.replace(wrong, right)
     return key
 

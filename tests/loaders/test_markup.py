@@ -75,3 +75,11 @@ def test_format_detection() -> None:
     assert detect_format("## Heading\n\nBody with **bold**.", wrapped=False) == "markdown"
     assert detect_format("Plain lines.\n", wrapped=True) == "ocr"
     assert detect_format("Plain lines.\n", wrapped=False) == "text"
+
+
+def test_a_bold_declaration_wrapped_over_two_lines_is_still_read() -> None:
+    text = ("Changes compared to the previous version are marked in **bold\nunderlined** and ~~struck~~."
+            "\n\nThe **new** text.")
+    assert bold_means_added(text)
+    assert is_legend("Changes compared to the previous version are marked\nin **bold** and ~~struck~~.")
+    assert not bold_means_added("Changes were discussed.\n\nThey are marked in **bold**.")

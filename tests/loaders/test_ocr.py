@@ -22,6 +22,7 @@ EMPTY = Vocabulary.of("")
         (["an intelligence-", "led approach"], "an intelligence-led approach"),
         (["an EU-", "wide approach"], "an EU-wide approach"),
         (["with non-", "EU countries"], "with non-EU countries"),
+        (["and forty-", "eight house searches"], "and forty-eight house searches"),
         (["ends a sentence.", "Next one"], "ends a sentence.\nNext one"),
     ],
 )
@@ -96,3 +97,40 @@ def test_ocr_footnote_and_its_citation(note) -> None:
     assert [(c.identifier, c.printed) for c in note.citations] == [
         ("6543/11", "6543/11 JAI 99"), ("9596/06", "9596/06 JAI 271 CATS 104")]
     assert note.citations[1].paragraph == notes[0].index
+
+
+SECURITY_NOTE = "\n\n".join([
+    "The security of citizens is the first aim of the security strategy.",
+    "Security depends on cooperation; the Member States want to share the work of security and to act.",
+    "The Internal Seeurity Strategy sets out what the Council wants t0 achieve on the ground, on time, on budget.",
+    "It adds a modem approach to the world.",
+])
+
+
+def test_a_rare_ocr_misreading_is_repaired_into_the_word_the_document_prints() -> None:
+    from iskg.loaders.ocr import Spelling
+
+    spelling = Spelling.of(SECURITY_NOTE + "\n\nOne more misreading: 0n it.")
+    repaired = spelling.repair("The Internal Seeurity Strategy, t0 SEEURITY.")
+    assert repaired == "The Internal Security Strategy, to SECURITY."
+    # a misreading that starts with a digit keeps the case the document prints the word in
+    assert spelling.repair("0n the Seeurity of it, 0N it") == "on the Security of it, ON it"
+    # 'modern' is not printed: 'modem' is left as printed, whatever it should have been
+    assert spelling.repair("a modem approach") == "a modem approach"
+    # tags and short words are not touched
+    assert spelling.repair("<sup>1</sup> the") == "<sup>1</sup> the"
+
+
+def test_ocr_repairs_reach_the_paragraph_text() -> None:
+    from iskg.loaders.parse import parse_text
+
+    doc = parse_text(SECURITY_NOTE, "note.txt", "utf-8")
+    assert doc.paragraphs[2].text == ("The Internal Security Strategy sets out what the Council wants to achieve "
+                                      "on the ground, on time, on budget.")
+
+
+def test_a_clean_text_has_nothing_to_repair() -> None:
+    from iskg.loaders.ocr import Spelling
+
+    clean = "The case is clear. In any case, the cases of the case law are clear and the ease of access matters."
+    assert Spelling.of(clean).words == {}

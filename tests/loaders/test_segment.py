@@ -155,3 +155,31 @@ def test_a_long_run_of_marks_does_not_hang_segmenting(time_limit, line):
     with time_limit(5):
         doc = parse_text(f"Council conclusions\n\n{line}\n\nEuropol fights terrorism.\n", "x.txt", "utf-8")
     assert any("Europol fights terrorism." in p.text for p in doc.paragraphs)
+
+
+def test_a_footnote_number_glued_to_a_word_is_dropped_when_the_note_is_printed_bare() -> None:
+    from iskg.loaders.parse import parse_text
+
+    text = ("The Hague Programme3 and the Stockholm Programme4, adopted in 2009, set out the G8 priorities.\n\n"
+            "3 Doc. 16054/04 JAI 559.\n\n4 OJ C 115, 4.5.2010, p. 1.\n")
+    doc = parse_text(text, "notes.txt", "utf-8")
+    assert [(p.text, p.footnote) for p in doc.paragraphs] == [
+        ("The Hague Programme and the Stockholm Programme, adopted in 2009, set out the G8 priorities.", False),
+        ("Doc. 16054/04 JAI 559.", True), ("OJ C 115, 4.5.2010, p. 1.", True)]
+    # without a bare note 3, the number is the text's own
+    assert parse_text("The Hague Programme3 is in force.\n", "x.txt", "utf-8").paragraphs[0].text == \
+        "The Hague Programme3 is in force."
+
+
+def test_a_wrapped_scan_with_a_markdown_heading_keeps_its_ocr_bullets() -> None:
+    from iskg.loaders.parse import parse_text
+
+    body = [f"The Council notes that line {i} of this hard-wrapped paragraph runs on into the" for i in range(10)]
+    text = "\n".join(["## INTRODUCTION", "", *body, "next line of it.", "",
+                      "e the prevention of terrorism and of radicalisation leading to it;",
+                      "e the fight against organised crime."])
+    doc = parse_text(text, "scan.txt", "utf-8")
+    assert doc.format == "markdown"
+    assert [(p.text, p.item) for p in doc.paragraphs[1:]] == [
+        ("the prevention of terrorism and of radicalisation leading to it;", True),
+        ("the fight against organised crime.", True)]
