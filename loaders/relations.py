@@ -151,7 +151,8 @@ def _enumeration() -> re.Pattern[str]:
 
 
 @cache
-def _author_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'author_of' and 'attributive': what follows a name that only qualifies the noun after it."""
     data = _patterns()[0]
     return re.compile(data["author_of"]), re.compile(data["attributive"])
 
@@ -160,7 +161,7 @@ def _modifier(text: str, name: Named) -> bool:
     """Whether the name only qualifies the noun after it: an actor as the author of an act ('the
     Council Decision of 23 June 2008'), another name as the kind of some authorities
     ('border-management authorities')."""
-    author, attributive = _author_of()
+    author, attributive = _qualifier_patterns()
     return bool((author if name.top == "Actor" else attributive).match(text, name.end))
 
 
@@ -209,10 +210,16 @@ def _adjunct(masked: str, lo: int, first: Named, second: Named) -> bool:
     role played by Europol in supporting X', is one), a name another phrase is coordinated with
     ('partners such as Interpol and a renewed focus on countering X'), or one followed by a relative
     clause on another noun ('the ISS should contribute to a Union that respects X')."""
+    before, after = _adjunct_patterns()
+    return bool(before.search(masked, lo, first.start) or after.search(masked, first.end, second.start))
+
+
+@cache
+def _adjunct_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled once: `_adjunct` runs for every pair of names in every sentence."""
     data = _patterns()[0]
-    before = re.compile(data["adjunct_before"] + r"\s*$", re.IGNORECASE)
-    return bool(before.search(masked, lo, first.start)
-                or re.compile(data["coordinated_after"], re.IGNORECASE).search(masked, first.end, second.start))
+    return (re.compile(data["adjunct_before"] + r"\s*$", re.IGNORECASE),
+            re.compile(data["coordinated_after"], re.IGNORECASE))
 
 
 def _possessed(text: str, masked: str, name: Named, second: Named, start: int) -> str:
@@ -342,7 +349,7 @@ def _compounds(text: str, names: list[Named]) -> list[Relation]:
     spec = _patterns()[0]["compound"]
     out = []
     for a in names:
-        b = next((n for n in names if n.start > a.end and not _nested(n, names)), None)
+        b = min((n for n in names if n.start > a.end and not _nested(n, names)), key=lambda n: n.start, default=None)
         if b and a.top in spec["subject"] and b.top in spec["object"] and b.cls in spec["object_classes"] \
                 and not _nested(a, names) and text[a.end:b.start].isspace() and "\n" not in text[a.end:b.start] \
                 and not re.search(_patterns()[0]["possessive"], text[max(0, a.end - 2):a.end + 2]):
