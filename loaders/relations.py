@@ -121,7 +121,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     if _cued(_blockers(), masked[first.end:second.start]):
         return None
     between = text[first.end:second.end]
-    forward_between = _possessed(text, masked, first, second, _clause_end(masked, first.end, second.start))
+    forward_between = _forward_words(text, masked, first, second, _clause_end(masked, first.end, second.start))
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start) or _adjunct(masked, lo, first, second)
@@ -222,7 +222,7 @@ def _adjunct_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(data["coordinated_after"], re.IGNORECASE))
 
 
-def _possessed(text: str, masked: str, name: Named, second: Named, start: int) -> str:
+def _forward_words(text: str, masked: str, name: Named, second: Named, start: int) -> str:
     """The words a cue is read in, from `start` up to `second`: none after a possessive name when
     something (outside a name) is coordinated with the noun phrase it owns before `second` ('the policy cycle's
     priorities as well as cooperation on addressing X'); 'the Commission's intention to develop X'
@@ -387,7 +387,8 @@ def name_rule() -> dict:
 
 @dataclass(frozen=True)
 class Listed:
-    """A paragraph as the list rules see it: its text, whether it is a list item, its names."""
+    """A paragraph as the list rules see it (text, whether it is a list item, names), so that this
+    module reads relations without depending on the document model of `read`."""
 
     text: str
     item: bool
