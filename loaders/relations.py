@@ -121,7 +121,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     if _cued(_blockers(), masked[first.end:second.start]):
         return None
     between = text[first.end:second.end]
-    forward_between = _possessed(text, masked, first, second, _clause_end(masked, first.end, second.start))
+    forward_between = _forward_words(text, masked, first, second, _clause_end(masked, first.end, second.start))
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start) or _adjunct(masked, lo, first, second)
@@ -151,7 +151,8 @@ def _enumeration() -> re.Pattern[str]:
 
 
 @cache
-def _author_of() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'author_of' and 'attributive': what follows a name that only qualifies the noun after it."""
     data = _patterns()[0]
     return re.compile(data["author_of"]), re.compile(data["attributive"])
 
@@ -160,7 +161,7 @@ def _modifier(text: str, name: Named) -> bool:
     """Whether the name only qualifies the noun after it: an actor as the author of an act ('the
     Council Decision of 23 June 2008'), another name as the kind of some authorities
     ('border-management authorities')."""
-    author, attributive = _author_of()
+    author, attributive = _qualifier_patterns()
     return bool((author if name.top == "Actor" else attributive).match(text, name.end))
 
 
@@ -209,13 +210,19 @@ def _adjunct(masked: str, lo: int, first: Named, second: Named) -> bool:
     role played by Europol in supporting X', is one), a name another phrase is coordinated with
     ('partners such as Interpol and a renewed focus on countering X'), or one followed by a relative
     clause on another noun ('the ISS should contribute to a Union that respects X')."""
+    before, after = _adjunct_patterns()
+    return bool(before.search(masked, lo, first.start) or after.search(masked, first.end, second.start))
+
+
+@cache
+def _adjunct_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled once: `_adjunct` runs for every pair of names in every sentence."""
     data = _patterns()[0]
-    before = re.compile(data["adjunct_before"] + r"\s*$", re.IGNORECASE)
-    return bool(before.search(masked, lo, first.start)
-                or re.compile(data["coordinated_after"], re.IGNORECASE).search(masked, first.end, second.start))
+    return (re.compile(data["adjunct_before"] + r"\s*$", re.IGNORECASE),
+            re.compile(data["coordinated_after"], re.IGNORECASE))
 
 
-def _possessed(text: str, masked: str, name: Named, second: Named, start: int) -> str:
+def _forward_words(text: str, masked: str, name: Named, second: Named, start: int) -> str:
     """The words a cue is read in, from `start` up to `second`: none after a possessive name when
     something (outside a name) is coordinated with the noun phrase it owns before `second` ('the policy cycle's
     priorities as well as cooperation on addressing X'); 'the Commission's intention to develop X'
@@ -342,7 +349,7 @@ def _compounds(text: str, names: list[Named]) -> list[Relation]:
     spec = _patterns()[0]["compound"]
     out = []
     for a in names:
-        b = next((n for n in names if n.start > a.end and not _nested(n, names)), None)
+        b = min((n for n in names if n.start > a.end and not _nested(n, names)), key=lambda n: n.start, default=None)
         if b and a.top in spec["subject"] and b.top in spec["object"] and b.cls in spec["object_classes"] \
                 and not _nested(a, names) and text[a.end:b.start].isspace() and "\n" not in text[a.end:b.start] \
                 and not re.search(_patterns()[0]["possessive"], text[max(0, a.end - 2):a.end + 2]):
@@ -380,7 +387,8 @@ def name_rule() -> dict:
 
 @dataclass(frozen=True)
 class Listed:
-    """A paragraph as the list rules see it: its text, whether it is a list item, its names."""
+    """A paragraph as the list rules see it (text, whether it is a list item, names), so that this
+    module reads relations without depending on the document model of `read`."""
 
     text: str
     item: bool

@@ -283,3 +283,12 @@ def test_the_text_where_a_thing_is_laid_down_is_no_subject_of_what_follows():
     text = "The principle as laid down in the Hague Programme, the improvement of tools for sharing information."
     assert _read(text, ("Hague Programme", "i:hague", "Instrument"),
                  ("sharing information", "g:ie", "StrategicGuideline")) == set()
+
+
+def test_a_compound_is_read_whatever_order_the_names_are_given_in():
+    text = "The deployment of the Frontex Standing Corps is crucial for further development of police cooperation."
+    names = (("police cooperation", "g:police", "StrategicGuideline", "StrategicGuideline"),
+             ("Standing Corps", "i:corps", "Instrument", "OperationalMechanism"),
+             ("Frontex", "a:frontex", "Actor", "Agency"))
+    assert _read_classed(text, *names) == _read_classed(text, *reversed(names)) == {
+        ("a:frontex", "operates", "i:corps", "Frontex Standing Corps", "")}
