@@ -259,9 +259,11 @@ class Spelling:
 
 
 def _repairable(word: str) -> bool:
-    """Long enough to be told apart, or a mix of letters and digits (no word is)."""
-    mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
-    return len(word) >= SPELLING_MIN_LENGTH or (mixed and len(word) >= 2)
+    """Long enough to be told apart, or a mix of letters and digits (no word is); a number is no
+    misreading of a word ('10155' is not 'loss')."""
+    letters = any(c.isalpha() for c in word)
+    mixed = letters and any(c.isdigit() for c in word)
+    return letters and (len(word) >= SPELLING_MIN_LENGTH or (mixed and len(word) >= 2))
 
 
 def keep_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:
