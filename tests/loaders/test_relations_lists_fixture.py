@@ -6,22 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iskg.loaders.extract import Extractor
-from iskg.loaders.read import parse_text
+from notes import extract_note
 
 FIXTURE = Path(__file__).parent / "fixtures" / "relations_lists_note.txt"
 ID = "https://w3id.org/iskg/id/"
 
 
-def _run():
-    doc = parse_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name, "utf-8")
-    extractor = Extractor.default()
-    extractor.learn([doc])
-    return doc, extractor.extract(doc)
-
-
 def test_list_openers_relate_the_names_of_their_items_with_quote_and_modality() -> None:
-    doc, result = _run()
+    doc, result = extract_note(FIXTURE)
     texts = {p.index: p.text for p in doc.paragraphs}
     found = {(texts[r.paragraph], r.relation.subject.removeprefix(ID), r.relation.object.removeprefix(ID), r.quote,
               r.relation.modality, r.relation.addressee.removeprefix(ID))

@@ -1,21 +1,15 @@
 """One rule of the relation patterns per test, each on a small text written for it, with the exact
 triples, quotes and modality expected (the names are given, as the extractor would find them)."""
 
+from notes import named
+
 from iskg.loaders.relations import Listed, Named, read_list_relations, read_relations
-
-
-def _named(text: str, *pairs: tuple[str, str, str]) -> list[Named]:
-    out = []
-    for quote, iri, top in pairs:
-        start = text.index(quote)
-        out.append(Named(iri, top, start, start + len(quote)))
-    return out
 
 
 def _read(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str, str, str]]:
     """(subject, predicate, object, quote, modality) of each relation read."""
     return {(r.subject, r.predicate, r.object, text[r.start:r.end], r.modality)
-            for r in read_relations(text, _named(text, *pairs))}
+            for r in read_relations(text, named(text, *pairs))}
 
 
 def test_actors_listed_after_cooperation_with_are_not_partners_of_each_other():
@@ -115,7 +109,7 @@ def test_a_proposal_for_developing_an_instrument_supports_it():
 
 
 def _listed(*paragraphs: tuple[str, bool, tuple[tuple[str, str, str], ...]]) -> list[Listed]:
-    return [Listed(text, item, _named(text, *names)) for text, item, names in paragraphs]
+    return [Listed(text, item, named(text, *names)) for text, item, names in paragraphs]
 
 
 def test_the_items_after_x_promoted_by_name_what_serves_x():
