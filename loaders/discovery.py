@@ -52,15 +52,23 @@ def _initials_fit(words: list[Token], acronym: str) -> bool:
     return hits >= min(len(letters), max(2, -(-3 * len(letters) // 4)))
 
 
+def head_noun_class(head: str) -> str | None:
+    """The class a head noun gives, or its singular gives; a head listed as null gives none
+    ('Groups': organised crime groups are no body)."""
+    heads = _rules()["heads"]
+    return heads[head] if head in heads else heads.get(head.rstrip("s"))
+
+
 def head_class(words: list[Token]) -> str | None:
-    """The class the head noun of a name gives it: the last capitalised word before 'of'/'for'…"""
+    """The class the head noun of a name gives it: the last capitalised word before 'of'/'for'…
+    ('and' joins modifiers: 'European Border and Coast Guard Agency')."""
     rules = _rules()
     head = None
     for w in words:
-        if w.surface.lower() in rules["connectors"] and head is not None:
+        if w.surface.lower() in rules["head_stops"] and head is not None:
             break
         head = w.surface
-    return rules["heads"].get(head or "") or rules["heads"].get((head or "").rstrip("s"))
+    return head_noun_class(head or "")
 
 
 def find_definitions(text: str) -> list[Definition]:
@@ -77,10 +85,12 @@ def find_definitions(text: str) -> list[Definition]:
             continue
         before = [t for t in tokens if t.end <= m.start()]
         words: list[Token] = []
-        for t in reversed(before[-14:]):
+        for t in reversed(before[-rules["max_long_form_words"]:]):
             gap = text[t.end:(words[0].start if words else m.start())]
             if not _is_name_word(t, connectors) or gap.strip() not in ("", "-", "'"):
                 break
+            if t.surface in rules["coordination"] and words and words[0].surface == "the":
+                break  # 'the Connecting Europe Facility and the European Network of … (ENFAST)': two names
             words.insert(0, t)
         while words and not words[0].surface[:1].isupper():
             words.pop(0)
@@ -95,7 +105,23 @@ def find_definitions(text: str) -> list[Definition]:
                 start = part[0].start
                 out.append(Definition(text[start:part[-1].end], acronym, start, m.end(), head_class(part)))
                 break
+        else:
+            if body := _mnemonic_body(words, rules["mnemonic_bodies"]):
+                start = body[0].start
+                out.append(Definition(text[start:body[-1].end], acronym, start, m.end(), head_class(body)))
     return out
+
+
+def _mnemonic_body(words: list[Token], openers: list[str]) -> list[Token] | None:
+    """A Council preparatory body's name, whose acronym is a mnemonic rather than its initials
+    ('Working Party on JHA Information Exchange (IXIM)'): from the opener to the parenthesis."""
+    surfaces = [w.surface for w in words]
+    for opener in openers:
+        first = opener.split()
+        for k in range(len(words) - len(first)):
+            if surfaces[k:k + len(first)] == first:
+                return words[k:]
+    return None
 
 
 def _capitalised(token: Token, max_verb: int) -> bool:
@@ -114,6 +140,7 @@ def find_names(text: str) -> list[Definition]:
     spec, rules = _rules()["names"], _rules()
     heads, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
     stop = set(rules["not_names"]) | set(spec["generic_first"])
+    linking = re.compile(spec["linking_complement"])
     tokens = tokenize(text)
     out = []
     for i, head in enumerate(tokens):
@@ -133,8 +160,17 @@ def find_names(text: str) -> list[Definition]:
             lo += 1
         # a complement after the head: 'for Combating Radicalisation and Recruitment to Terrorism'
         hi = i
-        if i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
+        linked = linking.match(text, head.end)
+        if linked and linked.end() < len(text) and text[linked.end()].isupper():
+            # 'Action Plan for the implementation of the Stockholm Programme'
+            hi = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= linked.end())
+        elif i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
             hi = i + 2
+        elif i + 3 < len(tokens) and tokens[i + 1].surface in complements and tokens[i + 2].surface == "the" \
+                and tokens[i + 3].surface[:1].isupper() and not tokens[i + 3].is_acronym:
+            hi = i + 3  # 'Convention on the Prevention of Terrorism'
+
+        if hi > i:
             while hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
                 nxt = tokens[hi + 1]
                 if _capitalised(nxt, spec["max_capital_verb"]):
@@ -151,9 +187,16 @@ def find_names(text: str) -> list[Definition]:
         # 'European Strategy' is too generic a name; 'European Convention on Human Rights' is not
         if len(modifiers) == 1 and modifiers[0].key in stop and hi == i:
             continue
-        cls = rules["heads"].get(head.surface) or rules["heads"].get(head.surface.rstrip("s"))
+        cls = head_noun_class(head.surface)
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
     return out
+
+
+def head_end(name: Definition) -> int:
+    """Where the first head noun of a name found by `find_names` ends ('Action Plan' in 'Action Plan for
+    the implementation of the Stockholm Programme'), as an offset into its text."""
+    heads = set(_rules()["names"]["heads"])
+    return next((name.start + t.end for t in tokenize(name.long_form) if t.surface in heads), name.end)
 
 
 def _plain(token: Token, stop: set[str]) -> bool:
@@ -161,6 +204,18 @@ def _plain(token: Token, stop: set[str]) -> bool:
     word = token.surface.lower()
     return token.surface[:1].islower() and token.key not in stop and word not in stop \
         and not word.endswith(("ed", "ly")) and not any(c.isdigit() for c in word)
+
+
+def _short_acronym(token: Token, stop: set[str], longest: int) -> bool:
+    """An acronym that can say what a threat concerns ('ICT breakdowns', 'CBRN attacks')."""
+    return token.is_acronym and len(token.surface) <= longest and token.key not in stop
+
+
+def _title_inside(text: str, tokens: list[Token], k: int, stop: set[str]) -> bool:
+    """A capitalised modifier inside a sentence, after a lower-case word ('MTIC and Excise fraud')."""
+    t = tokens[k]
+    return t.surface[:1].isupper() and t.surface[1:].islower() and t.key not in stop and k > 0 \
+        and tokens[k - 1].surface.islower() and text[tokens[k - 1].end:t.start] == " "
 
 
 def find_threat_phrases(text: str) -> list[Definition]:
@@ -174,7 +229,8 @@ def find_threat_phrases(text: str) -> list[Definition]:
             continue
         lo = i
         while i - lo < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]) \
-                and _plain(tokens[lo - 1], stop):
+                and (_plain(tokens[lo - 1], stop) or _short_acronym(tokens[lo - 1], stop, spec["max_acronym"])
+                     or _title_inside(text, tokens, lo - 1, stop)):
             lo -= 1
         hi = i
         if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in complements \
@@ -189,3 +245,151 @@ def find_threat_phrases(text: str) -> list[Definition]:
         start, end = tokens[lo].start, tokens[hi].end
         out.append(Definition(text[start:end], "", start, end, "Threat"))
     return out
+
+
+@cache
+def _principle_spec() -> dict:
+    spec = dict(_rules()["principle_phrases"])
+    spec["before"] = [re.compile(p, re.IGNORECASE) for p in spec["lists_after"]]
+    spec["after"] = [re.compile(p, re.IGNORECASE) for p in spec["named_before"]]
+    spec["stop_words"], spec["inner_words"] = set(spec["stop"]), set(spec["inner"])
+    return spec
+
+
+def _principle_word(token: Token, spec: dict) -> bool:
+    word = token.surface.lower()
+    return token.surface.islower() and word.isalpha() and word not in spec["stop_words"]
+
+
+def _names_principle(tokens: list[Token], spec: dict) -> bool:
+    """Not words that cannot be a principle alone ('rights', 'law': but 'human rights', 'rule of
+    law'), nor a phrase opening with one that cannot begin it ('rights and freedoms of citizens')."""
+    return tokens[0].surface.lower() not in spec["not_first"] \
+        and any(t.surface.lower() not in spec["not_alone"] and t.key not in spec["inner_words"] for t in tokens)
+
+
+def _opens_sentence(text: str, token: Token) -> bool:
+    """A capitalised word that is so only because it opens the sentence or list item ('Mutual trust …')."""
+    before = text[:token.start].rstrip()
+    return token.surface[:1].isupper() and token.surface[1:].islower() and (not before or before[-1] in ".;:-•*")
+
+
+def _phrase_from(text: str, tokens: list[Token], i: int, spec: dict) -> tuple[int, bool]:
+    """Index past the principle's words from tokens[i] ('rule of law'), and whether the list goes on
+    after it (the words end at a separator of the list)."""
+    j = i
+    while j < len(tokens) and j - i < spec["max_words"]:
+        t = tokens[j]
+        if _principle_word(t, spec) or (j > i and t.key in spec["inner_words"] and j + 1 < len(tokens)
+                                         and _principle_word(tokens[j + 1], spec)):
+            if j > i and not _adjacent(text, tokens[j - 1], t):
+                break
+            j += 1
+        else:
+            break
+    if j - i == spec["max_words"] and j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]) \
+            and (_principle_word(tokens[j], spec) or tokens[j].key in spec["inner_words"]):
+        # the words go on past the longest principle: keep what comes before their last 'of'
+        inner = [k for k in range(i + 1, j) if tokens[k].key in spec["inner_words"]]
+        return (inner[-1], False) if inner else (i, False)
+    gap = text[tokens[j - 1].end:tokens[j].start] if i < j < len(tokens) else ""
+    goes_on = j < len(tokens) and (tokens[j].surface in spec["joiners"] or gap.strip() == ",")
+    return j, goes_on and j > i
+
+
+def find_principles(text: str) -> list[Definition]:
+    """Principles a text names as such: 'the principles of tolerance and freedom of expression',
+    'the values of the Union: democracy, dialogue …', 'respecting fundamental rights and privacy',
+    'mutual trust as a key principle', 'the subsidiarity principle'."""
+    spec = _principle_spec()
+    tokens = tokenize(text)
+    found: list[tuple[int, int]] = []
+    for lo, hi in _sentence_bounds(text):
+        for trigger in spec["before"]:
+            for m in trigger.finditer(text, lo, hi):
+                i = next((k for k, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+                found_any = False
+                # an item after the first must end at a separator or the clause ('…, constitute a …' is no item)
+                while i < len(tokens) and tokens[i].start < hi:
+                    while i < len(tokens) and tokens[i].key in spec["leading"]:
+                        i += 1
+                    j, goes_on = _phrase_from(text, tokens, i, spec)
+                    ends = j >= len(tokens) or tokens[j].start >= hi
+                    if j == i or tokens[j - 1].end > hi or (found_any and not goes_on and not ends):
+                        break
+                    if _names_principle(tokens[i:j], spec):
+                        found.append((i, j))
+                    if not goes_on:
+                        break
+                    i, found_any = j, True
+        for trigger in spec["after"]:
+            for m in trigger.finditer(text, lo, hi):
+                j = next((k for k, t in enumerate(tokens) if t.end > m.start()), len(tokens))
+                i = j
+                while i > 0 and j - i < spec["max_words"] and tokens[i - 1].start >= lo \
+                        and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+                    if _principle_word(tokens[i - 1], spec):
+                        i -= 1
+                    elif _opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
+                        i -= 1
+                        break
+                    else:
+                        break
+                if i < j and _names_principle(tokens[i:j], spec):
+                    found.append((i, j))
+    out = {}
+    for i, j in found:
+        start, end = tokens[i].start, tokens[j - 1].end
+        out[start] = Definition(text[start:end], "", start, end, "Principle")
+    return [out[k] for k in sorted(out)]
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Clauses a list of principles cannot cross: up to a full stop, semicolon, colon or bracket."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.;()]+", text)]
+
+
+def find_threat_objects(text: str) -> list[Definition]:
+    """Threats named as what is fought: 'the fight against antisemitism', 'tackling illegal
+    immigration' (the plain words right after the verb, up to a word that cannot modify a threat)."""
+    spec, stop = _rules()["threat_objects"], set(_rules()["threat_phrases"]["stop"])
+    ends_before = set(spec["ends_before"])
+    tokens = tokenize(text)
+    out = []
+    for trigger in (re.compile(p, re.IGNORECASE) for p in spec["triggers"]):
+        for m in trigger.finditer(text):
+            i = next((k for k, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
+            j = i
+            while j < len(tokens) and j - i < spec["max_words"] and _plain(tokens[j], stop) \
+                    and tokens[j].key not in ends_before and (j == i or _adjacent(text, tokens[j - 1], tokens[j])):
+                j += 1
+            # the phrase must end where the noun phrase does: at punctuation or a word that cannot go on with it
+            gap = text[tokens[j - 1].end:tokens[j].start] if i < j < len(tokens) else " "
+            ends = j == len(tokens) or gap.strip() not in ("", "-") or tokens[j].key in ends_before
+            if i < j and ends and tokens[j - 1].key not in spec["not_alone"]:
+                start, end = tokens[i].start, tokens[j - 1].end
+                out.append(Definition(text[start:end], "", start, end, "Threat"))
+    return sorted(out, key=lambda d: d.start)
+
+
+def find_listed_actors(text: str) -> list[Definition]:
+    """One-word names a text lists as agencies, bodies or organisations ('EU agencies and bodies
+    (Europol, Frontex and Sitcen)', 'the responsible agencies, foremost eu-LISA and Europol'); longer
+    names are left to the head-noun rules."""
+    spec = _rules()["listed_actors"]
+    out = []
+    for cls, patterns in spec["triggers"].items():
+        for m in (m for p in patterns for m in re.finditer(p, text, re.IGNORECASE)):
+            end = min([i for i in (text.find(c, m.end()) for c in spec["list_ends"]) if i >= 0] + [len(text)])
+            pos = m.end()
+            for piece in re.split(f"({spec['separator']})", text[m.end():end]):
+                start, pos = pos, pos + len(piece)
+                if re.fullmatch(spec["separator"], piece):
+                    continue
+                words = [w for w in piece.split() if w.lower() not in spec["leading"]]
+                if len(words) == 1 and re.fullmatch(spec["name"], words[0]):
+                    start += piece.index(words[0])
+                    out.append(Definition(words[0], "", start, start + len(words[0]), cls))
+                elif not words or not all(w[:1].isupper() or w in spec["inner"] for w in words):
+                    break  # the list has ended where its items are no longer names
+    return sorted(out, key=lambda d: d.start)

@@ -9,12 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from iskg.loaders.discovery import Definition, find_definitions, find_names, find_threat_phrases
+from iskg.loaders.discovery import (
+    Definition,
+    find_definitions,
+    find_listed_actors,
+    find_names,
+    find_principles,
+    find_threat_objects,
+    find_threat_phrases,
+    head_end,
+)
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
-from iskg.loaders.relations import Named, Relation, name_rule, read_relations
+from iskg.loaders.relations import Listed, Named, Relation, name_rule, read_list_relations, read_relations
 from iskg.loaders.structure import (
     coordinated_actions,
     guideline_sections,
@@ -28,8 +37,9 @@ from iskg.loaders.surface_forms import conjunct_orders, printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
-# a name joining several ('tolerance, respect and freedom of expression') names each of them too
-_COORDINATION = re.compile(r",|\band\b|\bor\b|&|/")
+# a name joining several ('tolerance, respect and freedom of expression') names each of them too; the slashes
+# of a document number ('2008/617/JHA') join nothing
+_COORDINATION = re.compile(r",|\band\b|\bor\b|&|(?<![0-9])/(?![0-9])")
 # classes whose vocabulary entries count only where some text states them as such (or established)
 _STATED_CLASSES = ("StrategicGuideline", "StrategicObjective")
 
@@ -119,11 +129,12 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                named = find_names(para.text)
-                for d in [*named, *find_enumerated(para.text), *find_threat_phrases(para.text)]:
-                    # a proper name may hold a known one before its head ('EU Security Union Strategy')
+                named, phrases = find_names(para.text), find_threat_phrases(para.text)
+                fought = find_threat_objects(para.text)
+                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought,
+                          *find_listed_actors(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
-                                   and not (d in named and d.start <= k.start and k.end < d.end) for k in known)
+                                   and not self._holds(k, d, named, phrases) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_forms(para.text)
@@ -152,6 +163,20 @@ class Extractor:
             return True
         whole = known.start <= found.start and found.end <= known.end
         return whole or self.entities[known.iri].top == "StrategicObjective"
+
+    def _holds(self, known: Match, found: Definition, named: list[Definition], phrases: list[Definition]) -> bool:
+        """Whether a found name is new although it holds a known one: a proper name may hold a known
+        name before its head ('EU Security Union Strategy'), one after its head ('Action Plan for the
+        implementation of the Stockholm Programme') or one of another class ('Charter of Fundamental
+        Rights'); a kind of crime may narrow a known threat ('document fraud')."""
+        inside = found.start <= known.start and known.end <= found.end \
+            and (known.start, known.end) != (found.start, found.end)
+        if not inside:
+            return False
+        top = self.entities[known.iri].top
+        if found in named:
+            return known.end < found.end or known.start >= head_end(found) or top != self._tops.get(found.cls or "")
+        return found in phrases and top == "Threat"
 
     def _learn_objectives(self, text: str) -> None:
         """The known objectives a clause of `text` states as objectives are stated (read once every
@@ -265,6 +290,7 @@ class Extractor:
         """Mentions and relations of one document, paragraph by paragraph."""
         result = Extraction(doc, self._heading_mentions(doc))
         rule = name_rule()
+        paragraphs: list[Listed] = []
         for para in doc.paragraphs:
             tokens = tokenize(para.text)
             matches = [m for m in self._matcher.find(para.text, tokens) if self._counts(m.iri)]
@@ -283,4 +309,9 @@ class Extractor:
             for rel in read_relations(para.text, named):
                 result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
                                                         in_added_text(para, rel.start, rel.end)))
+            paragraphs.append(Listed(para.text, para.item, named))
+        for at, rel in read_list_relations(paragraphs):
+            para = doc.paragraphs[at]
+            result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
+                                                    in_added_text(para, rel.start, rel.end)))
         return result

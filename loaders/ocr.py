@@ -43,7 +43,6 @@ _HYPHEN = json.loads((_HERE / "hyphenation.json").read_text(encoding="utf-8"))
 _FURNITURE = [re.compile(p["pattern"]) for p in _LAYOUT["ocr_furniture"]]
 _BOX_BORDER = re.compile(_LAYOUT["box_border"]["pattern"])
 _BOX_SIDES = re.compile(_LAYOUT["box_sides"]["pattern"])
-_DRAWN_SIDES = "\u2502\u2503\u2551"
 _TERMINAL = re.compile(_LAYOUT["terminal_punctuation"]["pattern"])
 _SENTENCE_END = re.compile(_LAYOUT["sentence_end"]["pattern"])
 CONTINUATION = frozenset(_LAYOUT["continuation_words"]["words"])
@@ -114,7 +113,7 @@ def unframe(lines: list[Line]) -> list[Line]:
             inside = not inside
             out.append(Line("", ln.start, ln.start, ln.page_break))
             continue
-        m = _BOX_SIDES.match(ln.text) if inside or ln.text[:1] in _DRAWN_SIDES else None
+        m = _BOX_SIDES.match(ln.text) if inside or ln.text[:1] != "|" else None
         if m:
             text = m.group(1).strip()
             start = ln.start + ln.text.find(text) if text else ln.start
@@ -260,9 +259,11 @@ class Spelling:
 
 
 def _repairable(word: str) -> bool:
-    """Long enough to be told apart, or a mix of letters and digits (no word is)."""
-    mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
-    return len(word) >= SPELLING_MIN_LENGTH or (mixed and len(word) >= 2)
+    """Long enough to be told apart, or a mix of letters and digits (no word is); a number is no
+    misreading of a word ('10155' is not 'loss')."""
+    letters = any(c.isalpha() for c in word)
+    mixed = letters and any(c.isdigit() for c in word)
+    return letters and (len(word) >= SPELLING_MIN_LENGTH or (mixed and len(word) >= 2))
 
 
 def keep_hyphen(left: str, right: str, vocab: Vocabulary) -> bool:

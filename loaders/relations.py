@@ -58,14 +58,23 @@ class _Rule:
     not_subject: frozenset[str]
     reverse_frames: tuple[re.Pattern[str], ...] = ()
     reverse_gaps: tuple[re.Pattern[str], ...] = ()
+    near_reverse_cues: tuple[re.Pattern[str], ...] = ()
+    not_cues: tuple[re.Pattern[str], ...] = ()
+    object_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
 
     def fits(self, subject: Named, obj: Named) -> bool:
         return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
 
-    def reads_backwards(self, between: str, frame: str, gap: str) -> bool:
-        """Whether the words read the object first: a reverse cue, frame, or the whole gap."""
-        return _cued(self.reverse_cues, between) or _cued(self.reverse_frames, frame) \
-            or any(g.fullmatch(gap) for g in self.reverse_gaps)
+    def cued(self, between: str, obj: Named) -> bool:
+        """Whether a cue, or one for the object's class only, is printed in the words between."""
+        return _worded(self.cues, between) or any(top == obj.top and _worded(cues, between)
+                                                   for top, cues in self.object_cues)
+
+    def reads_backwards(self, between: str, frame: str, gap: str, near: str) -> bool:
+        """Whether the words read the object first: a reverse cue, frame, the whole gap, or a near
+        cue in the words up to the next name (`near`)."""
+        return _worded(self.reverse_cues, between) or _cued(self.reverse_frames, frame) \
+            or any(g.fullmatch(gap) for g in self.reverse_gaps) or _worded(self.near_reverse_cues, near)
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -78,7 +87,9 @@ def _patterns() -> tuple[dict, list[_Rule]]:
     rules = [
         _Rule(name, frozenset(spec["subject"]), frozenset(spec["object"]), _compile(spec["cues"]),
               _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])),
-              _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])))
+              _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])),
+              _compile(spec.get("near_reverse_cues", [])), _compile(spec.get("not_cues", [])),
+              tuple((top, _compile(cues)) for top, cues in sorted(spec.get("object_cues", {}).items())))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -86,6 +97,12 @@ def _patterns() -> tuple[dict, list[_Rule]]:
 
 def _cued(cues: tuple[re.Pattern[str], ...], between: str) -> bool:
     return any(c.search(between) for c in cues)
+
+
+def _worded(cues: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether a cue is printed in the text as a word of the sentence: a cue in title case ('the
+    EU Strategy for Combating Radicalisation') is a word of a name, even one not known as a name."""
+    return any(not (m.group()[:1].isupper() and not m.group().isupper()) for c in cues for m in c.finditer(text))
 
 
 def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list[Named],
@@ -104,21 +121,48 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     if _cued(_blockers(), masked[first.end:second.start]):
         return None
     between = text[first.end:second.end]
-    forward_between = text[_clause_end(masked, first.end, second.start):second.end]
+    forward_between = _forward_words(text, masked, first, second, _clause_end(masked, first.end, second.start))
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
+    near = _near(text, first, second, inside)
+    inner = _inside_clause(masked, lo, first, second.start) or _adjunct(masked, lo, first, second)
     for rule in rules:
-        if rule.fits(first, second) and _cued(rule.cues, forward_between) \
+        if not inner and rule.fits(first, second) and rule.cued(forward_between, second) \
+                and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
-        if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start]) \
+        if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \
                 and not _closer(text, masked, first, second, inside, rule, forward=False):
             return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
     return None
 
 
+def _near(text: str, first: Named, second: Named, inside: list[Named]) -> str:
+    """The words after `first` up to the next name, where a near reverse cue may speak of it: none
+    when `first` holds a name of `second`'s kind ('coherence between the ISS and the other
+    strategies, such as A': A is named as a strategy like the ISS, not as serving coherence)."""
+    if any(first.start <= n.start and n.end <= first.end and n != first and n.top == second.top for n in inside):
+        return ""
+    return text[first.end:min((n.start for n in inside if first.end <= n.start), default=second.start)]
+
+
 @cache
 def _enumeration() -> re.Pattern[str]:
     return re.compile(_patterns()[0]["enumeration"], re.IGNORECASE)
+
+
+@cache
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'author_of' and 'attributive': what follows a name that only qualifies the noun after it."""
+    data = _patterns()[0]
+    return re.compile(data["author_of"]), re.compile(data["attributive"])
+
+
+def _modifier(text: str, name: Named) -> bool:
+    """Whether the name only qualifies the noun after it: an actor as the author of an act ('the
+    Council Decision of 23 June 2008'), another name as the kind of some authorities
+    ('border-management authorities')."""
+    author, attributive = _qualifier_patterns()
+    return bool((author if name.top == "Actor" else attributive).match(text, name.end))
 
 
 @cache
@@ -143,8 +187,8 @@ def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Na
     for m in inside:
         if not (first.end <= m.start and m.end <= second.start) or m.top != first.top or m.iri == first.iri:
             continue
-        takes = any(r.fits(m, second) and _cued(r.cues, text[m.end:second.end]) for r in _patterns()[1]) if forward \
-            else rule.fits(second, m) and _cued(rule.reverse_cues, text[m.end:second.end])
+        takes = any(r.fits(m, second) and r.cued(text[m.end:second.end], second) for r in _patterns()[1]) if forward \
+            else rule.fits(second, m) and _worded(rule.reverse_cues, text[m.end:second.end])
         if takes and _cued(_clause_openers(), masked[first.end:m.start]):
             return True
     return False
@@ -158,6 +202,47 @@ def _clause_end(masked: str, start: int, limit: int) -> int:
         return start
     close = re.compile(r"[,;]").search(masked, start + opened.end(), limit)
     return close.end() if close else start
+
+
+def _adjunct(masked: str, lo: int, first: Named, second: Named) -> bool:
+    """Whether `first` is no subject of what follows it: the frame of a participle before it
+    ('capacities developed under the previous ISS to continue enhancing X'; a passive's agent, 'the
+    role played by Europol in supporting X', is one), a name another phrase is coordinated with
+    ('partners such as Interpol and a renewed focus on countering X'), or one followed by a relative
+    clause on another noun ('the ISS should contribute to a Union that respects X')."""
+    before, after = _adjunct_patterns()
+    return bool(before.search(masked, lo, first.start) or after.search(masked, first.end, second.start))
+
+
+@cache
+def _adjunct_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled once: `_adjunct` runs for every pair of names in every sentence."""
+    data = _patterns()[0]
+    return (re.compile(data["adjunct_before"] + r"\s*$", re.IGNORECASE),
+            re.compile(data["coordinated_after"], re.IGNORECASE))
+
+
+def _forward_words(text: str, masked: str, name: Named, second: Named, start: int) -> str:
+    """The words a cue is read in, from `start` up to `second`: none after a possessive name when
+    something (outside a name) is coordinated with the noun phrase it owns before `second` ('the policy cycle's
+    priorities as well as cooperation on addressing X'); 'the Commission's intention to develop X'
+    keeps them."""
+    words = text[start:second.end]
+    if not re.search(_patterns()[0]["possessive"], text[max(0, name.end - 2):name.end + 2]):
+        return words
+    scope = re.compile(_patterns()[0]["possessive_scope"], re.IGNORECASE)
+    return "" if scope.search(masked, start, second.start) else words
+
+
+def _inside_clause(masked: str, lo: int, name: Named, limit: int) -> bool:
+    """Whether `name` is named inside a relative or parenthetical clause ('COSI, as established by
+    Article 71 TFEU, in ensuring that ...') that closes before `limit`: a cue past the clause speaks
+    of the name the clause hangs on, not of those inside it."""
+    comma = masked.rfind(",", lo, name.start)
+    opened = re.compile(r",\s*").match(masked, comma) if comma >= 0 else None
+    if not opened or not any(c.match(masked, opened.end()) for c in _clause_openers()):
+        return False
+    return re.compile(r"[,;]").search(masked, name.end, limit) is not None
 
 
 def _enclosed(name: Named, other: Named, inside: list[Named]) -> bool:
@@ -184,8 +269,10 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
     cooperate with each other ('cooperation between A and B', 'A and B cooperate', 'A cooperates
     with B'): the words between them are an enumeration or hold the cue themselves, so that an
     actor named after the list ('(A, B) must be ensured by C') is not drawn in, nor one named
-    before a passive's agents ('A met at a conference jointly organised by B and C')."""
-    cues, agents = _compile(spec["cues"]), _compile(spec["passive_agent"])
+    before a passive's agents ('A met at a conference jointly organised by B and C'). The actors
+    listed after 'with' ('closer cooperation with A and B') are partners of someone else, not of
+    each other."""
+    cues, agents, partners = _compile(spec["cues"]), _compile(spec["passive_agent"]), _compile(spec["partners_of"])
     masked = _masked(text, names)
     actors = [n for n in names if n.top == "Actor"]
     out = []
@@ -193,7 +280,8 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
         if a.iri == b.iri or b.end - a.start > spec["max_span"]:
             continue
         gap = masked[a.end:b.start]
-        if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap):
+        if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap) \
+                or (_enumeration().fullmatch(gap) and _cued(partners, masked[lo:a.start])):
             continue
         if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, b.end + spec["after"])]):
             s, o = sorted((a.iri, b.iri))
@@ -232,11 +320,12 @@ def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) ->
 
 def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[Named]) -> list[Relation]:
     """The relation read up to `second` holds for the names listed right after it too, however far
-    the list runs ('... as well as promoting joint investigation teams and joint patrols')."""
+    the list runs ('... as well as promoting joint investigation teams and joint patrols'); a name
+    inside a listed name ('the Council Decision of ...') neither joins nor ends the list."""
     masked = _masked(text, inside)
     out, last = [], second
     for n in (n for n in inside if n.start >= second.end):
-        if n.start < last.end:
+        if n.start < last.end or _nested(n, inside):
             continue
         if n.top != second.top or not _enumeration().fullmatch(masked[last.end:n.start]):
             break
@@ -247,10 +336,36 @@ def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[
     return out
 
 
+def _nested(name: Named, inside: list[Named]) -> bool:
+    """Whether `name` lies inside a longer name."""
+    return any(n.start <= name.start and name.end <= n.end and (n.start, n.end) != (name.start, name.end)
+               for n in inside)
+
+
+def _compounds(text: str, names: list[Named]) -> list[Relation]:
+    """What a name printed right before another says of it ('the Frontex Standing Corps': Frontex
+    operates the Standing Corps), by the 'compound' rule; such a first name qualifies the second
+    and takes part in nothing else. A possessive ('the Commission's strategy') is no compound."""
+    spec = _patterns()[0]["compound"]
+    out = []
+    for a in names:
+        b = min((n for n in names if n.start > a.end and not _nested(n, names)), key=lambda n: n.start, default=None)
+        if b and a.top in spec["subject"] and b.top in spec["object"] and b.cls in spec["object_classes"] \
+                and not _nested(a, names) and text[a.end:b.start].isspace() and "\n" not in text[a.end:b.start] \
+                and not re.search(_patterns()[0]["possessive"], text[max(0, a.end - 2):a.end + 2]):
+            out.append(Relation(a.iri, spec["predicate"], b.iri, a.start, b.end, f"compound:{spec['predicate']}"))
+    return out
+
+
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
-    """Relations among the names of one paragraph, sentence by sentence."""
+    """Relations among the names of one paragraph, sentence by sentence. A name that only qualifies
+    the noun after it (see `_modifier`) takes part in none."""
     data, rules = _patterns()
-    out: list[Relation] = []
+    names = [n for n in names if not _modifier(text, n)]
+    compounds = _compounds(text, names)
+    owners = {(r.start, r.subject) for r in compounds}
+    names = [n for n in names if (n.start, n.iri) not in owners]
+    out: list[Relation] = list(compounds)
     for lo, hi in sentence_spans(text):
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
         for first, second in combinations(inside, 2):
@@ -268,3 +383,96 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
 def name_rule() -> dict:
     """Which predicate an instrument's own name asserts about a threat it names."""
     return _patterns()[0]["name_rule"]
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A paragraph as the list rules see it (text, whether it is a list item, names), so that this
+    module reads relations without depending on the document model of `read`."""
+
+    text: str
+    item: bool
+    names: list[Named]
+
+
+def read_list_relations(paragraphs: list[Listed]) -> list[tuple[int, Relation]]:
+    """Relations a paragraph that opens a list states about the list's items (the paragraphs after
+    it that are items, up to the next such opener), each with the position of the paragraph its
+    evidence is quoted from.
+
+    'X, promoted by' + items: the actors and instruments the items name serve X (quoted from the
+    item, up to the name). 'these milestones should be achieved by A, B and C ...:' + items: each
+    agent serves the objective or guideline an item opens with (quoted from the item, with the
+    modality of the opener and the agent it addresses).
+    """
+    spec = _patterns()[0]["lists"]
+    means, agents = _compile(spec["means_frames"]), _compile(spec["agent_frames"])
+    serves = next(r for r in _patterns()[1] if r.predicate == spec["predicate"])
+    out: list[tuple[int, Relation]] = []
+    for i, frame in enumerate(paragraphs):
+        goal = _goal_before(frame, means, serves)
+        doers = _agents(frame, agents, serves)
+        if not goal and not doers:
+            continue
+        for j in range(i + 1, len(paragraphs)):
+            item = paragraphs[j]
+            if not item.item or _goal_before(item, means, serves):
+                break
+            if goal:
+                out.extend((j, Relation(n.iri, serves.predicate, goal.iri, 0, n.end, f"list:{serves.predicate}"))
+                           for n in item.names if serves.fits(n, goal) and not _nested(n, item.names))
+            opening = _opening_name(item, spec["opening"])
+            for doer in doers:
+                if opening and serves.fits(doer, opening):
+                    rel = Relation(doer.iri, serves.predicate, opening.iri, opening.start, opening.end,
+                                   f"list:{serves.predicate}")
+                    out.append((j, _with_modality_of(frame, doer, rel)))
+    return out
+
+
+def _goal_before(para: Listed, means: tuple[re.Pattern[str], ...], rule: _Rule) -> Named | None:
+    """The name an opener 'X, promoted by' or 'X will be pursued through:' ends on, if the
+    paragraph is one."""
+    masked = _masked(para.text, para.names)
+    m = next((m for p in means if (m := p.search(masked))), None)
+    if not m:
+        return None
+    gap = re.compile(_patterns()[0]["lists"]["goal_gap"], re.IGNORECASE)
+    before = [n for n in para.names if n.end <= m.start() and gap.fullmatch(masked[n.end:m.start()])
+              and n.top in rule.object]
+    return before[-1] if before else None
+
+
+def _agents(para: Listed, frames: tuple[re.Pattern[str], ...], rule: _Rule) -> list[Named]:
+    """The actors an opener names as the agents of what its list holds ('should be achieved by A,
+    B and C ...:'), listed right after an agent frame, in a paragraph that ends opening a list."""
+    if not para.text.rstrip().endswith(":"):
+        return []
+    masked = _masked(para.text, para.names)
+    for frame in frames:
+        for m in frame.finditer(masked):
+            out, last = [], m.end()
+            for n in sorted(para.names, key=lambda n: n.start):
+                if n.start < last:
+                    continue
+                if n.top not in rule.subject or not _enumeration().fullmatch(masked[last:n.start]):
+                    break
+                out.append(n)
+                last = n.end
+            if out:
+                return out
+    return []
+
+
+def _opening_name(item: Listed, opening: str) -> Named | None:
+    """The name an item opens with (only the words of 'opening' before it), if any."""
+    masked = _masked(item.text, item.names)
+    first = sorted(item.names, key=lambda n: (n.start, -n.end))
+    return next((n for n in first if re.fullmatch(opening, masked[:n.start], re.IGNORECASE)), None)
+
+
+def _with_modality_of(frame: Listed, doer: Named, relation: Relation) -> Relation:
+    """The relation with the modality the opener states before its agent; a modal verb of a passive
+    ('should be achieved by A') is addressed to the agent."""
+    said = with_modality(frame.text, 0, replace(relation, start=doer.start, end=doer.start), frame.names)
+    return replace(relation, modality=said.modality, addressee=said.addressee or (doer.iri if said.modality else ""))

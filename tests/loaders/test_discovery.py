@@ -68,3 +68,88 @@ def test_verbs_participles_and_generic_words_do_not_make_a_threat():
     text = ("Groups carry out attacks, promote violence and recruit through radicalisation; "
             "the fight against fraud; motivated violent extremism; trafficking in children should stop.")
     assert _threats(text) == ["violent extremism", "trafficking in children"]
+
+
+def test_a_kind_of_crime_may_open_with_a_short_acronym():
+    assert _threats("Major ICT breakdowns and CBRN attacks, but not EU fraud.") == ["ICT breakdowns", "CBRN attacks"]
+
+
+def test_and_between_modifiers_does_not_end_the_head_noun_search():
+    found = _defs("with the North Western and Northern Europe Clearinghouse for the Control of Small Arms and "
+                  "Light Weapons (NWNESAC) today")
+    assert found == [("North Western and Northern Europe Clearinghouse for the Control of Small Arms and Light Weapons",
+                      "NWNESAC", "InternationalOrganisation")]
+    assert _defs("the Harbour Border and Coast Watch Agency (HBCWA)") == [
+        ("Harbour Border and Coast Watch Agency", "HBCWA", "Agency")]
+
+
+def test_a_policy_cycle_is_a_named_programme_and_threats_a_threat_head():
+    assert _names("RECOGNISING the EU Harbour Cycle as a model.") == [("EU Harbour Cycle", "PolicyProgramme")]
+    assert _threats("countering hybrid threats and security threats") == ["hybrid threats"]
+
+
+def test_a_linking_complement_joins_the_name_it_leads_to():
+    assert _names("the Action Plan for the implementation of the Harbour Programme, and the Plan for the "
+                  "implementation of new rules") == [
+        ("Action Plan for the implementation of the Harbour Programme", "PolicyProgramme"),
+        ("Harbour Programme", "PolicyProgramme")]
+
+
+def _fought(text: str) -> list[str]:
+    from iskg.loaders.discovery import find_threat_objects
+
+    return [d.long_form for d in find_threat_objects(text)]
+
+
+def test_what_is_fought_is_a_threat_when_its_noun_phrase_ends_there():
+    text = ("the fight against islamophobia across policy areas; tackling illegal logging, and "
+            "combating the challenges identified; countering hybrid threats; the fight against the "
+            "illicit trafficking of firearms; fighting against trans-national crimes")
+    assert _fought(text) == ["islamophobia", "illegal logging"]
+
+
+def test_a_council_working_party_may_have_a_mnemonic_acronym():
+    found = _defs("the Working Party on Harbour Information Exchange (HARBIX), and Organised Harbour Gangs (XQZ)")
+    assert found == [("Working Party on Harbour Information Exchange", "HARBIX", "CouncilBody")]
+
+
+def _listed(text: str) -> list[tuple[str, str | None]]:
+    from iskg.loaders.discovery import find_listed_actors
+
+    return [(d.long_form, d.cls) for d in find_listed_actors(text)]
+
+
+def test_one_word_names_listed_as_agencies_or_organisations_are_actors():
+    text = ("Cooperation between the agencies and bodies (Harbourpol, the Coast Watch Agency and eu-PORT) "
+            "and with organisations, in particular Seanet, grows; the relevant agencies, notably "
+            "customs authorities and Dockpol, help.")
+    assert _listed(text) == [("Harbourpol", "Agency"), ("eu-PORT", "Agency"),
+                             ("Seanet", "InternationalOrganisation")]
+
+
+def test_a_complement_may_open_with_the_before_a_capitalised_word_and_groups_are_bodies():
+    text = ("the report of the High-Level Advisory Group on the Future of Harbour Policing, the Convention "
+            "on the Protection of Harbours and the Harbour Strategy for the EU")
+    assert _names(text) == [("High-Level Advisory Group on the Future of Harbour Policing", "CouncilBody"),
+                            ("Convention on the Protection of Harbours", "LegalAct"),
+                            ("Harbour Strategy", "PolicyProgramme")]
+
+
+def test_a_capitalised_modifier_inside_a_sentence_can_name_a_kind_of_crime():
+    assert _threats("losses from VAT and Excise fraud. Fraud grows; Member States fraud") == ["Excise fraud"]
+
+
+def test_councils_colleges_and_academies_are_named_bodies():
+    text = "with the Council of Harbours, the Nordic Police College and the Coast Guard Academy, not the Council"
+    assert _names(text) == [("Council of Harbours", "CouncilBody"), ("Nordic Police College", "Agency"),
+                            ("Coast Guard Academy", "Agency")]
+
+
+def test_a_named_model_is_a_programme():
+    assert _names("under the Harbour Data Exchange Model and a European Model") == [
+        ("Harbour Data Exchange Model", "PolicyProgramme")]
+
+
+def test_a_named_policy_is_a_programme():
+    assert _names("develop an Industrial Harbour Policy and an EU Policy") == [
+        ("Industrial Harbour Policy", "PolicyProgramme")]

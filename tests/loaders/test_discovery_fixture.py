@@ -55,7 +55,7 @@ def test_discovered_names_are_mentioned_where_printed_and_known_ones_stay_known(
                      ("Harbour Drone Incident Office", "discovery"), ("Coastal Resilience Fund", "discovery"),
                      ("Blue Harbour Action Plan", "discovery"), ("MIEC", "discovery"),
                      ("drone smuggling", "discovery"), ("undersea cable sabotage", "discovery"),
-                     ("ransomware", "vocabulary"),
+                     ("ransomware", "vocabulary"), ("extortion", "vocabulary"),
                      ("protecting undersea infrastructure", "discovery"),
                      ("detecting drone incursions in ports", "discovery"),
                      ("Directive on Undersea Cable Protection", "discovery")]

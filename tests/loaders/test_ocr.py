@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from iskg.loaders.ocr import Vocabulary, drop_furniture, join, split_lines
+from iskg.loaders.ocr import Vocabulary, drop_furniture, join, split_lines, unframe
 from iskg.loaders.read import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -134,3 +134,16 @@ def test_a_clean_text_has_nothing_to_repair() -> None:
 
     clean = "The case is clear. In any case, the cases of the case law are clear and the ease of access matters."
     assert Spelling.of(clean).words == {}
+
+
+def test_a_number_is_never_repaired_into_a_word_it_folds_like() -> None:
+    from iskg.loaders.ocr import Spelling
+
+    # '51105' folds like 'silos' (5/s, 1/l, i/l, 0/o), which the text prints often
+    text = "The silos are full. Two silos burnt down. The silos matter. Permit 51105 covers the si1os."
+    assert Spelling.of(text).repair("51105 and si1os") == "51105 and silos"
+
+
+def test_unframe_strips_drawn_side_bars_anywhere_but_a_pipe_only_inside_a_box() -> None:
+    text = "\u2502 drawn side \u2502\n| a | b |\n+-----+\n| boxed |\n+-----+"
+    assert [ln.text for ln in unframe(split_lines(text))] == ["drawn side", "| a | b |", "", "boxed", ""]

@@ -1,24 +1,18 @@
 """Relations read from cue words between two names in one sentence."""
 
+from notes import named
+
 from iskg.loaders.relations import Named, read_relations
 from iskg.loaders.sentences import sentence_spans
 
 
-def _named(text: str, *pairs: tuple[str, str, str]) -> list[Named]:
-    out = []
-    for quote, iri, top in pairs:
-        start = text.index(quote)
-        out.append(Named(iri, top, start, start + len(quote)))
-    return out
-
-
 def _triples(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str]]:
-    return {(r.subject, r.predicate, r.object) for r in read_relations(text, _named(text, *pairs))}
+    return {(r.subject, r.predicate, r.object) for r in read_relations(text, named(text, *pairs))}
 
 
 def test_cue_between_names_gives_relation_with_exact_span():
     text = "Europol plays a key role in the fight against terrorism."
-    rels = read_relations(text, _named(text, ("Europol", "a:europol", "Actor"), ("terrorism", "t:terrorism", "Threat")))
+    rels = read_relations(text, named(text, ("Europol", "a:europol", "Actor"), ("terrorism", "t:terrorism", "Threat")))
     assert [(r.subject, r.predicate, r.object) for r in rels] == [("a:europol", "addresses", "t:terrorism")]
     assert text[rels[0].start:rels[0].end] == "Europol plays a key role in the fight against terrorism"
 
@@ -47,7 +41,7 @@ def test_sentence_spans_keep_abbreviations_together():
 
 def _modalities(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str, str, str]]:
     return {(r.subject, r.predicate, r.object, r.modality, r.addressee)
-            for r in read_relations(text, _named(text, *pairs))}
+            for r in read_relations(text, named(text, *pairs))}
 
 
 def test_a_directive_gives_modality_and_addressee():
@@ -83,10 +77,10 @@ def test_a_cue_inside_a_name_does_not_make_actors_cooperate():
 
 def test_an_institution_that_issues_the_text_does_not_address_the_threat_itself():
     text = "The Commission will propose measures against terrorism and Europol will fight terrorism."
-    named = [Named("a:commission", "Actor", 4, 14, "EUInstitution"), Named("t:terrorism", "Threat", 45, 54),
+    names = [Named("a:commission", "Actor", 4, 14, "EUInstitution"), Named("t:terrorism", "Threat", 45, 54),
              Named("a:europol", "Actor", 59, 66, "Agency"), Named("t:terrorism", "Threat", 78, 87)]
-    assert [text[n.start:n.end] for n in named] == ["Commission", "terrorism", "Europol", "terrorism"]
-    assert {(r.subject, r.predicate, r.object) for r in read_relations(text, named)} == {
+    assert [text[n.start:n.end] for n in names] == ["Commission", "terrorism", "Europol", "terrorism"]
+    assert {(r.subject, r.predicate, r.object) for r in read_relations(text, names)} == {
         ("a:europol", "addresses", "t:terrorism")}
 
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iskg.loaders.extract import Extractor
-from iskg.loaders.read import parse_text
+from notes import extract_note
 
 FIXTURE = Path(__file__).parent / "fixtures" / "relations_note.txt"
 ID = "https://w3id.org/iskg/id/"
@@ -45,15 +44,8 @@ EXPECTED = {
 }
 
 
-def _run():
-    doc = parse_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name, "utf-8")
-    extractor = Extractor.default()
-    extractor.learn([doc])
-    return doc, extractor.extract(doc)
-
-
 def test_each_cue_reads_exactly_its_relations_per_paragraph() -> None:
-    doc, result = _run()
+    doc, result = extract_note(FIXTURE)
     numbered = {p.index: int(p.text.split(".", 1)[0]) for p in doc.paragraphs if p.text[:1].isdigit()}
     found: dict[int, set[tuple[str, str, str]]] = {n: set() for n in EXPECTED}
     for r in result.relations:
@@ -63,7 +55,7 @@ def test_each_cue_reads_exactly_its_relations_per_paragraph() -> None:
 
 
 def test_relations_keep_their_quote_and_the_directive_that_addresses_them() -> None:
-    doc, result = _run()
+    doc, result = extract_note(FIXTURE)
     texts = {p.index: p.text for p in doc.paragraphs}
     assert all(texts[r.paragraph][r.relation.start:r.relation.end] == r.quote for r in result.relations)
     urged = [r.relation for r in result.relations if r.relation.predicate == "supports"]

@@ -1,0 +1,50 @@
+"""Principles a text names as such: in a list after 'the principles of', 'the values …:' or
+'respecting', or just before 'as a key principle', 'principle' or 'must be fully respected'."""
+
+from iskg.loaders.discovery import find_principles
+
+
+def _principles(text: str) -> list[str]:
+    return [d.long_form for d in find_principles(text)]
+
+
+def test_principles_listed_after_the_principles_of():
+    text = "in accordance with the principles of openness, respect and freedom of assembly."
+    assert _principles(text) == ["openness", "freedom of assembly"]
+
+
+def test_values_listed_after_a_colon_and_objects_of_respecting():
+    text = ("The strategy rests on the values of the Union: respect for human dignity and fundamental "
+            "freedoms, the rule of law, pluralism and solidarity. Policies must be pursued whilst "
+            "respecting international protection and privacy.")
+    assert _principles(text) == ["human dignity", "fundamental freedoms", "rule of law", "pluralism",
+                                 "solidarity", "international protection", "privacy"]
+
+
+def test_a_principle_named_before_as_a_key_principle_or_principle():
+    text = ("Mutual trust as a key principle for cooperation; the subsidiarity principle applies. "
+            "Equal treatment must be fully respected.")
+    assert _principles(text) == ["Mutual trust", "subsidiarity", "Equal treatment"]
+    assert _principles("Cooperation rests on mutual trust as a key principle.") == ["mutual trust"]
+    assert _principles("In all actions, equal treatment must be fully respected.") == ["equal treatment"]
+
+
+def test_a_list_of_principles_ends_where_an_item_does_not_end_at_a_separator():
+    text = "the principles of mutual recognition and availability of information, constitute a guiding principle"
+    assert _principles(text) == ["mutual recognition", "availability of information"]
+
+
+def test_words_that_name_no_principle_are_not_taken():
+    text = ("In that respect should be assessed; in principle, persons are entered. It fully respects the "
+            "rights and freedoms of citizens and respect for rights abroad.")
+    assert _principles(text) == []
+
+
+def test_a_principle_is_not_cut_in_the_middle_of_its_words():
+    """What broke: 'the principle of mutual recognition of judicial decisions' gave 'mutual
+    recognition of judicial'; the words past the longest principle are cut at their last 'of'."""
+    assert _principles("the principle of mutual recognition of judicial decisions") == ["mutual recognition"]
+
+
+def test_the_bare_verb_respect_introduces_no_principle():
+    assert _principles("Member States respect the deadlines set out in the roadmap.") == []

@@ -1,0 +1,287 @@
+"""One rule of the relation patterns per test, each on a small text written for it, with the exact
+triples, quotes and modality expected (the names are given, as the extractor would find them)."""
+
+from notes import named
+
+from iskg.loaders.relations import Listed, Named, read_list_relations, read_relations
+
+
+def _read(text: str, *pairs: tuple[str, str, str]) -> set[tuple[str, str, str, str, str]]:
+    """(subject, predicate, object, quote, modality) of each relation read."""
+    return {(r.subject, r.predicate, r.object, text[r.start:r.end], r.modality)
+            for r in read_relations(text, named(text, *pairs))}
+
+
+def test_actors_listed_after_cooperation_with_are_not_partners_of_each_other():
+    text = "The action plan calls for closer cooperation with the OSCE and UNODC."
+    assert _read(text, ("OSCE", "a:osce", "Actor"), ("UNODC", "a:unodc", "Actor")) == set()
+
+
+def test_an_actor_cooperates_with_each_partner_listed_after_with_but_they_not_with_each_other():
+    text = "Europol cooperates with Eurojust and Frontex."
+    assert _read(text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"),
+                 ("Frontex", "a:frontex", "Actor")) == {
+        ("a:eurojust", "cooperatesWith", "a:europol", "Europol cooperates with Eurojust", ""),
+        ("a:europol", "cooperatesWith", "a:frontex", "Europol cooperates with Eurojust and Frontex", "")}
+
+
+def test_agencies_in_apposition_after_together_with_do_not_cooperate_with_each_other():
+    text = "National authorities, together with the competent bodies, notably Eurojust and CEPOL, should act."
+    assert _read(text, ("Eurojust", "a:eurojust", "Actor"), ("CEPOL", "a:cepol", "Actor")) == set()
+
+
+def test_bodies_that_bring_impetus_to_developing_an_instrument_support_it():
+    text = "The Working Party on Terrorism (TWP), which brings a new impetus to developing the Security Partnership."
+    assert _read(text, ("Working Party on Terrorism", "a:twp", "Actor"),
+                 ("Security Partnership", "i:sp", "Instrument")) == {
+        ("a:twp", "supports", "i:sp",
+         "Working Party on Terrorism (TWP), which brings a new impetus to developing the Security Partnership", "")}
+
+
+def test_such_as_lists_examples_of_the_name_right_before_it():
+    text = "Information exchange, such as the Schengen Information System, is essential."
+    assert _read(text, ("Information exchange", "g:ie", "StrategicGuideline"),
+                 ("Schengen Information System", "i:sis", "Instrument")) == {
+        ("i:sis", "serves", "g:ie", "Information exchange, such as the Schengen Information System", "")}
+
+
+def test_such_as_after_a_name_that_holds_one_of_their_kind_lists_its_peers():
+    text = ("ensuring coherence between the Internal Security Strategy and the other strategies related to security "
+            "such as the EU Drugs Strategy.")
+    names = ("ensuring coherence between the Internal Security Strategy and the other strategies", "g:coherence",
+             "StrategicGuideline"), ("Internal Security Strategy", "i:iss", "Instrument"), \
+        ("EU Drugs Strategy", "i:drugs", "Instrument")
+    assert _read(text, *names) == set()
+
+
+def test_such_as_past_another_name_belongs_to_that_name():
+    text = "Operational cooperation with Interpol on instruments such as the Prüm Decision."
+    found = _read(text, ("Operational cooperation", "g:oc", "StrategicGuideline"), ("Interpol", "a:interpol", "Actor"),
+                  ("Prüm Decision", "i:prum", "Instrument"))
+    assert not any(t[:3] == ("i:prum", "serves", "g:oc") for t in found)
+
+
+def test_a_supporting_adjective_is_not_a_verb_of_the_name_before_it():
+    text = "The EEAS, as well as the supporting Integrated Political Crisis Response arrangements, must act."
+    assert _read(text, ("EEAS", "a:eeas", "Actor"),
+                 ("Integrated Political Crisis Response", "i:ipcr", "Instrument")) == set()
+
+
+def test_a_name_inside_a_listed_name_does_not_end_the_list():
+    fd = ("Framework Decision of 18 December 2006 on simplifying the sharing of data and intelligence between "
+          "the law enforcement authorities of the Member States")
+    text = f"Improving the exchange of information by implementing the {fd} and the " \
+        "Council Decision of 23 June 2008 on cross-border cooperation."
+    found = _read(text, ("exchange of information", "g:ie", "StrategicGuideline"), (fd, "i:fd", "Instrument"),
+                  ("Council Decision of 23 June 2008 on cross-border cooperation", "i:prum", "Instrument"),
+                  ("Council", "a:council", "Actor"))
+    assert {t[:3] for t in found} == {("i:fd", "serves", "g:ie"), ("i:prum", "serves", "g:ie")}
+    assert ("i:prum", "serves", "g:ie",
+            f"exchange of information by implementing the {fd} and the "
+            "Council Decision of 23 June 2008 on cross-border cooperation", "") in found
+
+
+def test_an_instrument_of_a_guideline_named_before_it_serves_that_guideline():
+    text = "An applicable instrument of prevention should also be a European Passenger Name Record."
+    assert _read(text, ("prevention", "g:prevention", "StrategicGuideline"),
+                 ("European Passenger Name Record", "i:pnr", "Instrument")) == {
+        ("i:pnr", "serves", "g:prevention", "prevention should also be a European Passenger Name Record", "should")}
+
+
+def test_a_name_inside_a_parenthetical_clause_relates_to_nothing_past_it():
+    text = "The role of COSI, as established by Article 71 TFEU, in ensuring that operational cooperation is promoted."
+    found = _read(text, ("COSI", "a:cosi", "Actor"), ("TFEU", "i:tfeu", "Instrument"),
+                  ("operational cooperation", "g:oc", "StrategicGuideline"))
+    assert {t[:3] for t in found} == {("a:cosi", "serves", "g:oc")}
+
+
+def test_a_communication_on_an_instrument_is_not_managing_it():
+    text = "The Commission will adopt a Communication on the Internal Security Strategy."
+    assert _read(text, ("Commission", "a:commission", "Actor"),
+                 ("Internal Security Strategy", "i:iss", "Instrument")) == set()
+
+
+def test_a_proposal_for_developing_an_instrument_supports_it():
+    text = "The Council REQUESTS that the Commission table a proposal for the revision of the SIS Regulation."
+    assert _read(text, ("Commission", "a:commission", "Actor"), ("SIS Regulation", "i:sis", "Instrument")) == {
+        ("a:commission", "supports", "i:sis",
+         "Commission table a proposal for the revision of the SIS Regulation", "requests")}
+
+
+def _listed(*paragraphs: tuple[str, bool, tuple[tuple[str, str, str], ...]]) -> list[Listed]:
+    return [Listed(text, item, named(text, *names)) for text, item, names in paragraphs]
+
+
+def test_the_items_after_x_promoted_by_name_what_serves_x():
+    paras = _listed(
+        ("approximation through joint actions, promoted by", True,
+         (("approximation through joint actions", "g:joint", "StrategicGuideline"),)),
+        ("organising joint operations, including joint investigation teams;", True,
+         (("joint operations", "i:jo", "Instrument"), ("joint investigation teams", "i:jit", "Instrument"))),
+        ("approximation of legal frameworks, promoted by", True,
+         (("approximation of legal frameworks", "g:legal", "StrategicGuideline"),)),
+        ("establishing common definitions with Eurojust,", True, (("Eurojust", "a:eurojust", "Actor"),)),
+        ("The Council adopts these conclusions with Europol.", False, (("Europol", "a:europol", "Actor"),)))
+    found = {(at, r.subject, r.predicate, r.object, paras[at].text[r.start:r.end], r.modality)
+             for at, r in read_list_relations(paras)}
+    assert found == {
+        (1, "i:jo", "serves", "g:joint", "organising joint operations", ""),
+        (1, "i:jit", "serves", "g:joint", "organising joint operations, including joint investigation teams", ""),
+        (3, "a:eurojust", "serves", "g:legal", "establishing common definitions with Eurojust", "")}
+
+
+def test_the_agents_of_a_list_of_milestones_serve_each_objective_an_item_opens_with():
+    paras = _listed(
+        ("The Council UNDERLINES that these targets should be reached by joint efforts of Parliament, "
+         "Commission and Member States by 2030:", False,
+         (("Parliament", "a:ep", "Actor"), ("Commission", "a:commission", "Actor"))),
+        ("Every officer has access to the information he needs.", True,
+         (("Every officer has access to the information he needs", "o:access", "StrategicObjective"),)),
+        ("A modern acquis on police cooperation is established.", True,
+         (("modern acquis on police cooperation", "o:acquis", "StrategicObjective"),
+          ("police cooperation", "g:police", "StrategicGuideline"))),
+        ("Law enforcement uses the Schengen Information System alerts.", True,
+         (("Schengen Information System alerts", "i:sis", "Instrument"),)),
+        ("ACKNOWLEDGES that training is needed.", False, (("training", "o:training", "StrategicObjective"),)))
+    found = {(at, r.subject, r.object, paras[at].text[r.start:r.end], r.modality, r.addressee)
+             for at, r in read_list_relations(paras)}
+    access = "Every officer has access to the information he needs"
+    assert found == {
+        (1, "a:ep", "o:access", access, "should", "a:ep"),
+        (1, "a:commission", "o:access", access, "should", "a:commission"),
+        (2, "a:ep", "o:acquis", "modern acquis on police cooperation", "should", "a:ep"),
+        (2, "a:commission", "o:acquis", "modern acquis on police cooperation", "should", "a:commission")}
+
+
+def test_a_cue_in_title_case_is_a_word_of_a_name_not_a_verb():
+    text = "Coherence with the Cyber Security Strategy and the EU Strategy for Combating Terrorism is needed."
+    assert _read(text, ("Cyber Security Strategy", "i:cyber", "Instrument"), ("Terrorism", "t:terrorism", "Threat")) \
+        == set()
+
+
+def test_partners_listed_after_with_stay_apart_when_one_of_them_is_not_known_as_a_name():
+    text = "Member States, together with the responsible agencies, foremost eu-LISA, Europol and Frontex, must act."
+    assert _read(text, ("Europol", "a:europol", "Actor"), ("Frontex", "a:frontex", "Actor")) == set()
+
+
+def test_the_author_of_an_act_named_before_it_takes_part_in_no_relation():
+    text = "Improving information exchange by implementing the Council Decision of 23 June 2008."
+    assert _read(text, ("information exchange", "g:ie", "StrategicGuideline"), ("Council", "a:council", "Actor")) \
+        == set()
+
+
+def test_implementing_an_instrument_as_the_task_of_a_body_is_managed_by_it():
+    text = "Further developing and implementing the Internal Security Strategy must become a priority task of COSI."
+    assert _read(text, ("Internal Security Strategy", "i:iss", "Instrument"), ("COSI", "a:cosi", "Actor")) == {
+        ("a:cosi", "manages", "i:iss", "Internal Security Strategy must become a priority task of COSI", "must")}
+
+
+def test_a_name_that_names_the_kind_of_some_authorities_takes_part_in_no_relation():
+    text = "COSI ensures effective coordination between law-enforcement and border-management authorities."
+    assert _read(text, ("COSI", "a:cosi", "Actor"), ("border-management", "g:ibm", "StrategicGuideline")) == set()
+
+
+def test_an_actor_that_ensures_a_principle_supports_it_and_one_that_ensures_a_guideline_serves_it():
+    text = "The European Data Protection Supervisor shall safeguard the protection of personal data in all systems."
+    assert _read(text, ("European Data Protection Supervisor", "a:edps", "Actor"),
+                 ("protection of personal data", "p:data", "Principle")) == {
+        ("a:edps", "supports", "p:data",
+         "European Data Protection Supervisor shall safeguard the protection of personal data", "shall")}
+    text = "Frontex should ensure integrated border management."
+    assert _read(text, ("Frontex", "a:frontex", "Actor"),
+                 ("integrated border management", "g:ibm", "StrategicGuideline")) == {
+        ("a:frontex", "serves", "g:ibm", "Frontex should ensure integrated border management", "should")}
+
+
+def test_a_possessive_name_takes_the_cue_of_the_phrase_it_owns_only():
+    text = "Cooperation on the EU policy cycle's priorities as well as cooperation on addressing radicalisation."
+    assert _read(text, ("EU policy cycle's", "i:cycle", "Instrument"), ("radicalisation", "t:rad", "Threat")) == set()
+    text = "Europol's plan to develop an analysis platform is welcome."
+    assert _read(text, ("Europol's", "a:europol", "Actor"), ("analysis platform", "i:platform", "Instrument")) == {
+        ("a:europol", "manages", "i:platform", "Europol's plan to develop an analysis platform", "")}
+
+
+def test_a_possessive_name_does_not_take_a_cue_past_a_second_verb_phrase():
+    text = ("The Council WELCOMES the Commission's intention to develop a new EU Strategy on trafficking and drugs "
+            "and to revise the current action plan on migrant smuggling.")
+    found = _read(text, ("Commission's", "a:commission", "Actor"),
+                  ("new EU Strategy on trafficking and drugs", "i:strategy", "Instrument"),
+                  ("current action plan on migrant smuggling", "i:plan", "Instrument"))
+    assert {t[:3] for t in found} == {("a:commission", "manages", "i:strategy")}
+
+
+def test_a_name_framing_a_participle_is_no_subject_but_a_passive_agent_is():
+    text = "The capacities developed under the previous ISS to continue enhancing resilience to disasters."
+    assert _read(text, ("ISS", "i:iss", "Instrument"), ("resilience to disasters", "o:res", "StrategicObjective")) \
+        == set()
+    text = "The role played by Europol in supporting information exchange."
+    assert {t[:3] for t in _read(text, ("Europol", "a:europol", "Actor"),
+                                 ("information exchange", "g:ie", "StrategicGuideline"))} == {
+        ("a:europol", "supports", "g:ie")}
+
+
+def test_a_phrase_coordinated_after_a_name_takes_the_cue_itself():
+    text = "This requires partners such as Interpol and a renewed focus on countering radicalisation."
+    assert _read(text, ("Interpol", "a:interpol", "Actor"), ("radicalisation", "t:rad", "Threat")) == set()
+
+
+def test_a_relative_clause_on_another_noun_speaks_of_that_noun():
+    text = "The Internal Security Strategy should contribute to a Union that fully respects fundamental rights."
+    assert _read(text, ("Internal Security Strategy", "i:iss", "Instrument"),
+                 ("fundamental rights", "p:rights", "Principle")) == set()
+
+
+def _read_classed(text: str, *names: tuple[str, str, str, str]) -> set[tuple[str, str, str, str, str]]:
+    found = []
+    for quote, iri, top, cls in names:
+        start = text.index(quote)
+        found.append(Named(iri, top, start, start + len(quote), cls))
+    return {(r.subject, r.predicate, r.object, text[r.start:r.end], r.modality) for r in read_relations(text, found)}
+
+
+def test_an_actor_printed_before_a_mechanism_operates_it_and_says_nothing_else():
+    text = "The deployment of the Frontex Standing Corps is crucial for further development of police cooperation."
+    assert _read_classed(text, ("Frontex", "a:frontex", "Actor", "Agency"),
+                         ("Standing Corps", "i:corps", "Instrument", "OperationalMechanism"),
+                         ("police cooperation", "g:police", "StrategicGuideline", "StrategicGuideline")) == {
+        ("a:frontex", "operates", "i:corps", "Frontex Standing Corps", "")}
+
+
+def test_an_actor_before_a_report_or_a_possessive_is_no_compound():
+    text = "The Europol TE-SAT and the Commission's Security Union Strategy were published."
+    assert _read_classed(text, ("Europol", "a:europol", "Actor", "Agency"),
+                         ("TE-SAT", "i:tesat", "Instrument", "AnalyticalProduct"),
+                         ("Commission's", "a:commission", "Actor", "EUInstitution"),
+                         ("Security Union Strategy", "i:sus", "Instrument", "PolicyProgramme")) == set()
+
+
+def test_the_items_after_x_will_be_pursued_through_serve_x_and_a_farther_name_is_no_goal():
+    paras = _listed(
+        ("Operational cooperation will be pursued through:", False,
+         (("Operational cooperation", "g:oc", "StrategicGuideline"),)),
+        ("making full use of the Schengen Information System;", True,
+         (("Schengen Information System", "i:sis", "Instrument"),)),
+        ("Operational cooperation matters to all Member States, who have promoted by:", False,
+         (("Operational cooperation", "g:oc", "StrategicGuideline"),)),
+        ("the European Arrest Warrant;", True, (("European Arrest Warrant", "i:eaw", "Instrument"),)),
+        ("Integrated border management through:", False,
+         (("Integrated border management", "g:ibm", "StrategicGuideline"),)),
+        ("the European Border Surveillance System.", True, (("European Border Surveillance System", "i:eurosur",
+                                                           "Instrument"),)))
+    assert {(at, r.subject, r.object) for at, r in read_list_relations(paras)} == {(1, "i:sis", "g:oc"),
+                                                                                  (5, "i:eurosur", "g:ibm")}
+
+
+def test_the_text_where_a_thing_is_laid_down_is_no_subject_of_what_follows():
+    text = "The principle as laid down in the Hague Programme, the improvement of tools for sharing information."
+    assert _read(text, ("Hague Programme", "i:hague", "Instrument"),
+                 ("sharing information", "g:ie", "StrategicGuideline")) == set()
+
+
+def test_a_compound_is_read_whatever_order_the_names_are_given_in():
+    text = "The deployment of the Frontex Standing Corps is crucial for further development of police cooperation."
+    names = (("police cooperation", "g:police", "StrategicGuideline", "StrategicGuideline"),
+             ("Standing Corps", "i:corps", "Instrument", "OperationalMechanism"),
+             ("Frontex", "a:frontex", "Actor", "Agency"))
+    assert _read_classed(text, *names) == _read_classed(text, *reversed(names)) == {
+        ("a:frontex", "operates", "i:corps", "Frontex Standing Corps", "")}
