@@ -253,6 +253,7 @@ def _principle_spec() -> dict:
     spec["before"] = [re.compile(p, re.IGNORECASE) for p in spec["lists_after"]]
     spec["after"] = [re.compile(p, re.IGNORECASE) for p in spec["named_before"]]
     spec["stop_words"], spec["inner_words"] = set(spec["stop"]), set(spec["inner"])
+    spec["clause_rx"] = re.compile(spec["clause"])
     return spec
 
 
@@ -304,7 +305,8 @@ def find_principles(text: str) -> list[Definition]:
     spec = _principle_spec()
     tokens = tokenize(text)
     found: list[tuple[int, int]] = []
-    for lo, hi in _sentence_bounds(text):
+    # a list of principles does not cross a full stop, semicolon or bracket
+    for lo, hi in ((m.start(), m.end()) for m in spec["clause_rx"].finditer(text)):
         for trigger in spec["before"]:
             for m in trigger.finditer(text, lo, hi):
                 i = next((k for k, t in enumerate(tokens) if t.start >= m.end()), len(tokens))
@@ -342,11 +344,6 @@ def find_principles(text: str) -> list[Definition]:
         start, end = tokens[i].start, tokens[j - 1].end
         out[start] = Definition(text[start:end], "", start, end, "Principle")
     return [out[k] for k in sorted(out)]
-
-
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Clauses a list of principles cannot cross: up to a full stop, semicolon, colon or bracket."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^.;()]+", text)]
 
 
 def find_threat_objects(text: str) -> list[Definition]:
