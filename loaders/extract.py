@@ -33,7 +33,7 @@ from iskg.loaders.structure import (
     objective_headings,
     stating_clauses,
 )
-from iskg.loaders.surface_forms import conjunct_orders, printed_forms
+from iskg.loaders.surface_forms import label_variants, printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
@@ -103,7 +103,7 @@ class Extractor:
     def _build_matcher(self) -> Matcher:
         matcher = Matcher()
         for iri, entity in sorted(self.entities.items()):
-            matcher.add_all((form, iri) for label in entity.labels for form in (label, *conjunct_orders(label)))
+            matcher.add_all((form, iri) for label in entity.labels for form in (label, *label_variants(label)))
         return matcher
 
     def _whole_match(self, text: str) -> str | None:
