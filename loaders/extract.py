@@ -20,6 +20,7 @@ from iskg.loaders.discovery import (
     head_end,
 )
 from iskg.loaders.enumerations import find_enumerated
+from iskg.loaders.instrument_phrases import find_described_instruments
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.model import Document, Paragraph
@@ -129,7 +130,8 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                named, phrases = find_names(para.text), find_threat_phrases(para.text)
+                described = find_described_instruments(para.text, [(k.start, k.end) for k in known])
+                named, phrases = [*find_names(para.text), *described], find_threat_phrases(para.text)
                 fought = find_threat_objects(para.text)
                 for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought,
                           *find_listed_actors(para.text)]:

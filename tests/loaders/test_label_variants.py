@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from iskg.loaders.extract import Extractor
 from iskg.loaders.read import parse_text
-from iskg.loaders.surface_forms import distributed_pair, label_variants, verbal_form
+from iskg.loaders.surface_forms import compound_form, distributed_pair, label_variants, verbal_form
 from iskg.loaders.vocabulary import Entity, top_class_map
 from iskg.ontology import ontology_path
 
@@ -42,3 +42,10 @@ def test_each_variant_finds_the_entity_and_nothing_else() -> None:
     extractor.learn([doc])
     assert [(m.iri, m.quote) for m in extractor.extract(doc).mentions] == [
         (CARGO, "inspection of cargo"), (CARGO, "confiscating cargo")]
+
+
+def test_a_compound_name_is_also_its_head_with_a_for_complement() -> None:
+    assert compound_form("Harbour Security Strategy") == ["strategy for harbour security"]
+    assert compound_form("the Coastal Defence Action Plan") == ["action plan for coastal defence"]
+    assert compound_form("Harbour Strategy") == []
+    assert compound_form("Harbour Security Directive") == []
