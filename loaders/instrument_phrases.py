@@ -33,16 +33,40 @@ def _starts(tokens: list[Token], k: int, words: tuple[str, ...]) -> bool:
     return tuple(t.surface.lower() for t in tokens[k:k + len(words)]) == words
 
 
-def _head_at(text: str, tokens: list[Token], k: int, rules: dict) -> tuple[str, ...] | None:
-    """The instrument head the words from k spell, unless it is part of a longer capitalised name."""
-    for words in rules["head_words"]:
-        if _starts(tokens, k, words):
-            before = tokens[k - 1] if k else None
-            if before and before.surface[:1].isupper() and text[before.end:tokens[k].start] == " " \
-                    and not _opens_sentence(text, before) and not before.surface.endswith(("'s", "’s")):
-                return None  # 'EU Drugs Strategy on …' is the capitalised-name rule's
-            return words
-    return None
+def _head_at(tokens: list[Token], k: int, rules: dict) -> tuple[str, ...] | None:
+    """The instrument head the words from k spell, if any."""
+    return next((words for words in rules["head_words"] if _starts(tokens, k, words)), None)
+
+
+def _after_capital(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k follows a capitalised word of the same phrase ('EU Drugs Strategy on …' is the
+    capitalised-name rule's); a possessive or a sentence's first word is no such word."""
+    before = tokens[k - 1] if k else None
+    return bool(before) and before.surface[:1].isupper() and text[before.end:tokens[k].start] == " " \
+        and not _opens_sentence(text, before) and not before.surface.endswith(("'s", "’s"))
+
+
+def _acronym_lead(text: str, tokens: list[Token], k: int, rules: dict) -> int | None:
+    """Where the acronyms that name the instrument headed at token k begin ('CSDP/ FSJ road map'), if
+    only acronyms (not a generic one such as 'EU') stand before the head."""
+    lead = k
+    while lead > 0 and tokens[lead - 1].is_acronym and text[tokens[lead - 1].end:tokens[lead].start] in rules["joints"]:
+        lead -= 1
+    while lead < k and tokens[lead].surface in rules["generic_acronyms"]:
+        lead += 1
+    if lead == k or lead > 0 and _after_capital(text, tokens, lead):
+        return None
+    return lead
+
+
+def _classifying_start(tokens: list[Token], k: int, rules: dict) -> int:
+    """The first of the classifying adjectives just before the head at k ('legal and policy framework')."""
+    first = k
+    while first > 0 and tokens[first - 1].surface in rules["classifying"]:
+        first -= 1
+        if first > 1 and tokens[first - 1].surface == "and" and tokens[first - 2].surface in rules["classifying"]:
+            first -= 1
+    return first
 
 
 def _opens_sentence(text: str, token: Token) -> bool:
@@ -83,22 +107,33 @@ def _complement_end(text: str, tokens: list[Token], k: int, known: list[tuple[in
 
 
 def find_described_instruments(text: str, known: list[tuple[int, int]] = ()) -> list[Definition]:
-    """Every 'head + on/for/against + noun phrase' that names an instrument; `known` are the spans of
-    names already known in the text, read whole where the complement reaches them."""
+    """Every 'head + on/for/against + noun phrase' that names an instrument, and every head named by
+    acronyms alone; `known` are the spans of names already known in the text, read whole where the
+    complement reaches them."""
     rules = _rules()
     tokens = tokenize(text)
     out = []
     for k in range(len(tokens)):
-        head = _head_at(text, tokens, k, rules)
-        opener = k + len(head) if head else None
-        if opener is None or opener >= len(tokens) or tokens[opener].surface.lower() not in rules["openers"] \
-                or text[tokens[opener - 1].end:tokens[opener].start] != " ":
+        head = _head_at(tokens, k, rules)
+        if head is None:
+            continue
+        cls, last_head = rules["head_class"][" ".join(head)], k + len(head) - 1
+        generic = tokens[k - 1].surface in rules["generic_acronyms"] and not _after_capital(text, tokens, k - 1) \
+            if k else False
+        if _after_capital(text, tokens, k) and not generic:
+            lead = _acronym_lead(text, tokens, k, rules)
+            if lead is not None:
+                start, end = tokens[lead].start, tokens[last_head].end
+                out.append(Definition(text[start:end], "", start, end, cls))
+            continue
+        opener = last_head + 1
+        if opener >= len(tokens) or tokens[opener].surface.lower() not in rules["openers"] \
+                or text[tokens[last_head].end:tokens[opener].start] != " ":
             continue
         last = _complement_end(text, tokens, opener, list(known), rules)
         words = [t for t in tokens[opener + 1:last + 1] if t.surface.lower() not in rules["second_name"]]
         if len(words) < rules["min_words"] or not words[0].surface.islower():
             continue  # a capitalised complement is a proper name's, read by the capitalised-name rule
-        first = k - 1 if k and tokens[k - 1].surface in rules["classifying"] else k
-        start, end = tokens[first].start, tokens[last].end
-        out.append(Definition(text[start:end], "", start, end, rules["head_class"][" ".join(head)]))
+        start, end = tokens[_classifying_start(tokens, k, rules)].start, tokens[last].end
+        out.append(Definition(text[start:end], "", start, end, cls))
     return out

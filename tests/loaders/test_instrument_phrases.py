@@ -47,3 +47,15 @@ def test_no_name_without_a_complement_of_two_words_or_within_a_capitalised_name(
 
 def test_a_capitalised_complement_is_left_to_the_capitalised_name_rule() -> None:
     assert names("The Directive on Undersea Cable Protection applies in all ports.") == []
+
+
+def test_a_head_after_acronyms_alone_is_named_by_them_and_generic_ones_name_nothing() -> None:
+    assert names("The principles of the PSC/ MAR road map on closer ties between the services apply.") == [
+        ("PSC/ MAR road map", "PolicyProgramme")]
+    assert names("The EU action plan on smuggled tobacco products is renewed.") == [
+        ("action plan on smuggled tobacco products", "PolicyProgramme")]
+
+
+def test_classifying_adjectives_joined_by_and_open_the_name() -> None:
+    assert names("They implement the existing EU legal and policy framework addressing port crime.") == [
+        ("legal and policy framework addressing port crime", "OperationalMechanism")]
