@@ -264,6 +264,19 @@ class Extractor:
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
+    def _sharing_head(self, text: str, tokens: list, match: Match) -> Match | None:
+        """The name whose head a name shares with a capitalised word coordinated before it ('Tampere'
+        in 'the Tampere and Hague programmes' is the Tampere programme), if that name is known."""
+        k = match.first_token
+        if k < 2 or match.last_token == k or tokens[k - 1].surface not in ("and", "or") \
+                or not tokens[k - 2].surface[:1].isupper():
+            return None
+        first = tokens[k - 2]
+        iri = self._whole_match(f"{first.surface} {text[tokens[k + 1].start:match.end]}")
+        if iri is None or iri == match.iri:
+            return None
+        return Match(iri, first.start, match.end, text[first.start:match.end], k - 2, match.last_token)
+
     def _counts(self, iri: str) -> bool:
         """A guideline or objective counts where some text states it as one; a topic or purpose named
         in passing does not."""
@@ -299,6 +312,7 @@ class Extractor:
             named = []
             for m in matches:
                 inner = [i for i in self._nested(para.text, m, tokens) if self._counts(i.iri)]
+                inner += [s for s in [self._sharing_head(para.text, tokens, m)] if s and self._counts(s.iri)]
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
                     entity = self.entities[found.iri]
