@@ -122,7 +122,7 @@ def find_described_instruments(text: str, known: list[tuple[int, int]] = ()) -> 
             if k else False
         if _after_capital(text, tokens, k) and not generic:
             lead = _acronym_lead(text, tokens, k, rules)
-            if lead is not None:
+            if lead is not None and tokens[k].surface.islower():  # 'PIF Directive' is the capitalised-name rule's
                 start, end = tokens[lead].start, tokens[last_head].end
                 out.append(Definition(text[start:end], "", start, end, cls))
             continue

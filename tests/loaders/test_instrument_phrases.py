@@ -59,3 +59,7 @@ def test_a_head_after_acronyms_alone_is_named_by_them_and_generic_ones_name_noth
 def test_classifying_adjectives_joined_by_and_open_the_name() -> None:
     assert names("They implement the existing EU legal and policy framework addressing port crime.") == [
         ("legal and policy framework addressing port crime", "OperationalMechanism")]
+
+
+def test_a_capitalised_head_after_an_acronym_is_left_to_the_capitalised_name_rule() -> None:
+    assert names("It RECALLS the PORT Directive and the DOCK Regulation.") == []
