@@ -218,6 +218,26 @@ def _title_inside(text: str, tokens: list[Token], k: int, stop: set[str]) -> boo
         and tokens[k - 1].surface.islower() and text[tokens[k - 1].end:t.start] == " "
 
 
+def _modifier_start(text: str, tokens: list[Token], k: int, stop: set[str], spec: dict) -> int | None:
+    """Where the modifier ending at tokens[k] begins, if it can modify a threat's head noun: a word
+    ('excise', 'ICT'), a hyphenated compound whose first part is one ('trans-national', 'drug-related'),
+    or an adverb and participle ('politically motivated')."""
+    j = k
+    while j > 0 and text[tokens[j - 1].end:tokens[j].start] == "-" and tokens[j].surface.isalpha() \
+            and tokens[j].surface.islower():
+        j -= 1
+    if j < k:  # a part of a compound modifies nothing alone ('well-known', 'counter-terrorism')
+        return j if _plain(tokens[j], stop) or _short_acronym(tokens[j], stop, spec["max_acronym"]) else None
+    word = tokens[k]
+    if k > 0 and word.surface.islower() and word.surface.endswith("ed") and word.key not in stop \
+            and tokens[k - 1].surface.islower() and tokens[k - 1].surface.endswith("ly") \
+            and tokens[k - 1].key not in stop and text[tokens[k - 1].end:word.start] == " ":
+        return k - 1
+    if _plain(word, stop) or _short_acronym(word, stop, spec["max_acronym"]) or _title_inside(text, tokens, k, stop):
+        return k
+    return None
+
+
 def find_threat_phrases(text: str) -> list[Definition]:
     """Threats named by the kind of crime they are: 'excise fraud', 'trafficking in cultural goods'."""
     spec = _rules()["threat_phrases"]
@@ -227,18 +247,21 @@ def find_threat_phrases(text: str) -> list[Definition]:
     for i, head in enumerate(tokens):
         if head.surface not in heads:
             continue
-        lo = i
-        while i - lo < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]) \
-                and (_plain(tokens[lo - 1], stop) or _short_acronym(tokens[lo - 1], stop, spec["max_acronym"])
-                     or _title_inside(text, tokens, lo - 1, stop)):
-            lo -= 1
+        lo, modifiers = i, 0
+        while modifiers < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]):
+            start = _modifier_start(text, tokens, lo - 1, stop, spec)
+            if start is None:
+                break
+            lo, modifiers = start, modifiers + 1
         hi = i
-        if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in complements \
+        takes = complements | {c for c, by in spec["complements_of"].items() if head.surface in by}
+        if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in takes \
                 and _adjacent(text, head, tokens[i + 1]) and _adjacent(text, tokens[i + 1], tokens[i + 2]) \
                 and _plain(tokens[i + 2], stop):
             hi = i + 2
-            if hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]) and _plain(tokens[hi + 1], stop) \
-                    and tokens[hi + 1].surface not in heads:
+            if hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]) and _plain(tokens[hi + 1], stop):
+                if tokens[hi + 1].surface in heads:
+                    continue  # the complement names a threat of its own: 'radicalisation to violent extremism'
                 hi += 1
         if lo == i and hi == i:
             continue
