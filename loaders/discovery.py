@@ -267,6 +267,50 @@ def find_threat_phrases(text: str) -> list[Definition]:
             continue
         start, end = tokens[lo].start, tokens[hi].end
         out.append(Definition(text[start:end], "", start, end, "Threat"))
+        if lo < i and (shared := _defined_conjunct(text, start, head.surface, spec)):
+            out.append(shared)
+    out += _listed_alone(text, tokens, out, spec) + _facilitation(text, tokens, spec)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _defined_conjunct(text: str, start: int, head: str, spec: dict) -> Definition | None:
+    """A name defined with its acronym and coordinated with a threat's modifier shares its head noun
+    ('Missing Trader Intra-Community (MTIC) and Excise fraud': MTIC fraud), unless it names a body."""
+    joined = re.search(spec["conjunct_before"], text[:start])
+    if not joined:
+        return None
+    for d in find_definitions(text[:joined.start()]):
+        if d.end == joined.start() and d.cls is None:
+            return Definition(f"{d.long_form} {head}", d.acronym, d.start, d.end, "Threat")
+    return None
+
+
+def _listed_alone(text: str, tokens: list[Token], phrases: list[Definition], spec: dict) -> list[Definition]:
+    """A word that names a kind of threat alone ('counterfeiting', 'piracy') is one where it is an item
+    of a list next to a threat phrase ('drug trafficking, counterfeiting, …')."""
+    alone, separator = set(spec["alone"]), re.compile(spec["list_separator"])
+    opens, closes = re.compile(spec["item_before"]), re.compile(spec["item_after"])
+    out = []
+    for t in tokens:
+        if t.surface not in alone or any(d.start <= t.start < d.end for d in phrases) \
+                or not opens.search(text[:t.start]) or not closes.match(text, t.end):
+            continue
+        if any(separator.fullmatch(text[d.end:t.start]) for d in phrases if d.end <= t.start) \
+                or any(separator.fullmatch(text[t.end:d.start]) for d in phrases if d.start >= t.end):
+            out.append(Definition(t.surface, "", t.start, t.end, "Threat"))
+    return out
+
+
+def _facilitation(text: str, tokens: list[Token], spec: dict) -> list[Definition]:
+    """Facilitating what the law forbids is a crime of its own: 'facilitation of illegal immigration'
+    (a head of 'facilitation', then 'of', a word of 'marks' and a plain word)."""
+    rule, stop = spec["facilitation"], set(spec["stop"])
+    out = []
+    for k in range(len(tokens) - 3):
+        head, of, mark, noun = tokens[k:k + 4]
+        if head.key in rule["heads"] and of.surface == "of" and mark.key in rule["marks"] and _plain(noun, stop) \
+                and all(_adjacent(text, a, b) for a, b in ((head, of), (of, mark), (mark, noun))):
+            out.append(Definition(text[head.start:noun.end], "", head.start, noun.end, "Threat"))
     return out
 
 
@@ -389,6 +433,16 @@ def find_threat_objects(text: str) -> list[Definition]:
             if i < j and ends and tokens[j - 1].key not in spec["not_alone"]:
                 start, end = tokens[i].start, tokens[j - 1].end
                 out.append(Definition(text[start:end], "", start, end, "Threat"))
+    # what poses a threat, named just before the clause that says so ('lone actors who pose a … threat')
+    for m in (m for p in spec["posing"] for m in re.finditer(p, text, re.IGNORECASE)):
+        j = next((k for k, t in enumerate(tokens) if t.start >= m.start()), len(tokens))
+        i = j
+        while i > 0 and j - i < spec["max_words"] and _plain(tokens[i - 1], stop) \
+                and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+            i -= 1
+        if i < j and tokens[j - 1].key not in spec["not_alone"]:
+            start, end = tokens[i].start, tokens[j - 1].end
+            out.append(Definition(text[start:end], "", start, end, "Threat"))
     return sorted(out, key=lambda d: d.start)
 
 

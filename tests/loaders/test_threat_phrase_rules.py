@@ -30,3 +30,32 @@ def test_recruitment_and_radicalisation_take_a_complement_with_to():
 def test_a_complement_that_names_a_threat_of_its_own_is_not_cut_short():
     assert _threats("radicalisation to violent extremism; financing of terrorist attacks") == [
         "violent extremism", "terrorist attacks"]
+
+
+def test_a_word_naming_a_threat_alone_is_one_as_an_item_of_a_list_of_threats():
+    text = ("harbour smuggling, counterfeiting, piracy and sea fraud; piracy of films; "
+            "corruption cases and corruption.")
+    assert _threats(text) == ["harbour smuggling", "counterfeiting", "piracy", "sea fraud", "piracy of films"]
+
+
+def test_a_name_defined_with_an_acronym_shares_the_head_of_the_modifier_it_is_coordinated_with():
+    found = [(d.long_form, d.acronym) for d in find_threat_phrases(
+        "Carousel Trade Scheme (CTS) and excise fraud; the Harbour Fraud Office (HFO) and excise fraud")]
+    assert found == [("Carousel Trade Scheme fraud", "CTS"), ("excise fraud", ""), ("excise fraud", "")]
+
+
+def test_facilitating_what_the_law_forbids_is_a_threat():
+    text = "the facilitation of illegal immigration, of irregular entry and the facilitation of cooperation"
+    assert _threats(text) == ["facilitation of illegal immigration"]
+
+
+def _fought(text: str) -> list[str]:
+    from iskg.loaders.discovery import find_threat_objects
+
+    return [d.long_form for d in find_threat_objects(text)]
+
+
+def test_what_poses_a_threat_is_one():
+    text = ("foreign fighters and the lone raiders who pose a very serious, direct threat; persons who pose a "
+            "threat; it is they who pose a threat; phenomena which pose threats; goods which pose a risk")
+    assert _fought(text) == ["lone raiders"]
