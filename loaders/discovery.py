@@ -255,14 +255,17 @@ def find_threat_phrases(text: str) -> list[Definition]:
             lo, modifiers = start, modifiers + 1
         hi = i
         takes = complements | {c for c, by in spec["complements_of"].items() if head.surface in by}
-        if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in takes \
+        if i + 2 < len(tokens) and tokens[i + 1].surface in takes \
                 and _adjacent(text, head, tokens[i + 1]) and _adjacent(text, tokens[i + 1], tokens[i + 2]) \
                 and _plain(tokens[i + 2], stop):
-            hi = i + 2
-            if hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]) and _plain(tokens[hi + 1], stop):
-                if tokens[hi + 1].surface in heads:
-                    continue  # the complement names a threat of its own: 'radicalisation to violent extremism'
-                hi += 1
+            goes_on = i + 3 < len(tokens) and _adjacent(text, tokens[i + 2], tokens[i + 3]) \
+                and _plain(tokens[i + 3], stop)
+            if lo == i and goes_on and tokens[i + 3].surface in heads:
+                continue  # the complement names a threat of its own: 'radicalisation to violent extremism'
+            if lo == i:
+                hi = i + 3 if goes_on else i + 2
+            elif not goes_on:
+                hi = i + 2  # after modifiers, a complement of one word ending the phrase: 'sexual abuse of children'
         if lo == i and hi == i:
             continue
         start, end = tokens[lo].start, tokens[hi].end

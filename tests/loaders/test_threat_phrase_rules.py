@@ -59,3 +59,8 @@ def test_what_poses_a_threat_is_one():
     text = ("foreign fighters and the lone raiders who pose a very serious, direct threat; persons who pose a "
             "threat; it is they who pose a threat; phenomena which pose threats; goods which pose a risk")
     assert _fought(text) == ["lone raiders"]
+
+
+def test_a_modified_head_takes_a_complement_of_one_word_that_ends_the_phrase():
+    text = "sexual abuse of children, illicit trafficking of firearms requires, sexual abuse of young people"
+    assert _threats(text) == ["sexual abuse of children", "illicit trafficking", "sexual abuse"]
