@@ -398,8 +398,9 @@ def find_principles(text: str) -> list[Definition]:
             for m in trigger.finditer(text, lo, hi):
                 j = next((k for k, t in enumerate(tokens) if t.end > m.start()), len(tokens))
                 i = j
+                # the words end where the pattern begins ('information, constitute a … principle' names none)
                 while i > 0 and j - i < spec["max_words"] and tokens[i - 1].start >= lo \
-                        and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+                        and (tokens[i - 1].end == m.start() if i == j else _adjacent(text, tokens[i - 1], tokens[i])):
                     if _principle_word(tokens[i - 1], spec):
                         i -= 1
                     elif _opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
