@@ -58,3 +58,8 @@ def test_a_principle_named_as_the_subject_of_constitutes_a_principle():
 
 def test_words_a_comma_parts_from_a_principle_pattern_are_not_named_by_it():
     assert _principles("cooperation on information, constitute a guiding principle") == []
+
+
+def test_a_quality_a_verb_of_upholding_ensures_is_a_principle():
+    text = "a means of ensuring legality and neutrality, and of ensuring security; guarantee the coherence"
+    assert _principles(text) == ["legality", "neutrality"]
