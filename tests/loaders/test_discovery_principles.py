@@ -61,5 +61,5 @@ def test_words_a_comma_parts_from_a_principle_pattern_are_not_named_by_it():
 
 
 def test_a_quality_a_verb_of_upholding_ensures_is_a_principle():
-    text = "a means of ensuring legality and neutrality, and of ensuring security; guarantee the coherence"
+    text = "a means of ensuring legality and neutrality, and as a tool; ensuring security; guarantee the coherence"
     assert _principles(text) == ["legality", "neutrality"]
