@@ -266,6 +266,8 @@ def find_threat_phrases(text: str) -> list[Definition]:
                 hi = i + 3 if goes_on else i + 2
             elif not goes_on:
                 hi = i + 2  # after modifiers, a complement of one word ending the phrase: 'sexual abuse of children'
+        elif lo == i and (named := _named_complement(text, tokens, i, spec)):
+            hi = named
         if lo == i and hi == i:
             continue
         start, end = tokens[lo].start, tokens[hi].end
@@ -274,6 +276,29 @@ def find_threat_phrases(text: str) -> list[Definition]:
             out.append(shared)
     out += _listed_alone(text, tokens, out, spec) + _facilitation(text, tokens, spec)
     return sorted(out, key=lambda d: d.start)
+
+
+def _named_complement(text: str, tokens: list[Token], i: int, spec: dict) -> int | None:
+    """The last word of a proper name a head takes as its 'of' complement, with at most one adjective
+    before it ('breakdown of major Information and Communication Technologies'), of two capitalised
+    words or more."""
+    rule, not_names = spec["named_complement"], set(_rules()["not_names"])
+    k = i + 1
+    if k >= len(tokens) or tokens[k].surface not in rule["links"] or not _adjacent(text, tokens[i], tokens[k]):
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].surface.isalpha() and tokens[k].surface.islower() \
+            and tokens[k].key not in not_names and _adjacent(text, tokens[k - 1], tokens[k]):
+        k += 1
+    last, capitals = None, 0
+    while k < len(tokens) and _adjacent(text, tokens[k - 1], tokens[k]):
+        word = tokens[k].surface
+        if word[:1].isupper() and not tokens[k].is_acronym:
+            last, capitals = k, capitals + 1
+        elif word not in rule["inner"] or last != k - 1:
+            break
+        k += 1
+    return last if capitals >= rule["min_words"] else None
 
 
 def _defined_conjunct(text: str, start: int, head: str, spec: dict) -> Definition | None:

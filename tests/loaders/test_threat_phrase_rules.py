@@ -64,3 +64,10 @@ def test_what_poses_a_threat_is_one():
 def test_a_modified_head_takes_a_complement_of_one_word_that_ends_the_phrase():
     text = "sexual abuse of children, illicit trafficking of firearms requires, sexual abuse of young people"
     assert _threats(text) == ["sexual abuse of children", "illicit trafficking", "sexual abuse"]
+
+
+def test_a_head_may_take_a_proper_name_as_its_of_complement():
+    text = ("the breakdown of major Harbour and Tide Networks can; trafficking of Small Arms and Light Weapons "
+            "(SALW); attacks of all Member States; fraud of European citizens; crime in the Baltic Sea Region")
+    assert _threats(text) == ["breakdown of major Harbour and Tide Networks",
+                              "trafficking of Small Arms and Light Weapons"]
