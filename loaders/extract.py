@@ -23,6 +23,7 @@ from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.instrument_phrases import find_described_instruments
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
+from iskg.loaders.metadata import number_spans
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Listed, Named, Relation, name_rule, read_list_relations, read_relations
 from iskg.loaders.structure import (
@@ -68,6 +69,10 @@ class RelationMention:
     relation: Relation
     quote: str
     added: bool = False
+
+
+def _inside(spans: list[tuple[int, int]], m: Match) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def in_added_text(para: Paragraph, start: int, end: int) -> bool:
@@ -283,6 +288,11 @@ class Extractor:
         entity = self.entities[iri]
         return entity.top not in _STATED_CLASSES or entity.stated
 
+    def _kept(self, m: Match, numbers: list[tuple[int, int]]) -> bool:
+        """A match counts as a mention where its entity counts and it is not words of a document
+        number (`numbers`: their spans)."""
+        return self._counts(m.iri) and not _inside(numbers, m)
+
     def _mention(self, para: Paragraph, m: Match) -> Mention:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
         return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
@@ -292,10 +302,10 @@ class Extractor:
         out = []
         named = {s.index: s for s in [*guideline_sections(doc), *(s for s, _ in objective_headings(doc))]}
         for section in (named[k] for k in sorted(named)):
-            tokens = tokenize(section.title)
+            tokens, numbers = tokenize(section.title), number_spans(section.title)
             for m in self._matcher.find(section.title, tokens):
                 for found in (m, *self._nested(section.title, m, tokens)):
-                    if self._counts(found.iri):
+                    if self._kept(found, numbers):
                         method = "discovery" if self.entities[found.iri].discovered else "vocabulary"
                         out.append(Mention(section.index, found.iri, found.start, found.end, found.quote, method,
                                            in_heading=True))
@@ -307,12 +317,12 @@ class Extractor:
         rule = name_rule()
         paragraphs: list[Listed] = []
         for para in doc.paragraphs:
-            tokens = tokenize(para.text)
-            matches = [m for m in self._matcher.find(para.text, tokens) if self._counts(m.iri)]
+            tokens, numbers = tokenize(para.text), number_spans(para.text)
+            matches = [m for m in self._matcher.find(para.text, tokens) if self._kept(m, numbers)]
             named = []
             for m in matches:
-                inner = [i for i in self._nested(para.text, m, tokens) if self._counts(i.iri)]
-                inner += [s for s in [self._sharing_head(para.text, tokens, m)] if s and self._counts(s.iri)]
+                inner = [i for i in self._nested(para.text, m, tokens) if self._kept(i, numbers)]
+                inner += [s for s in [self._sharing_head(para.text, tokens, m)] if s and self._kept(s, numbers)]
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
                     entity = self.entities[found.iri]
