@@ -91,7 +91,7 @@ def find_definitions(text: str) -> list[Definition]:
                 break
             if t.surface in rules["coordination"] and words and words[0].surface == "the":
                 break  # 'the Connecting Europe Facility and the European Network of … (ENFAST)': two names
-            if t.surface.endswith(("'s", "’s")):
+            if t.surface.endswith(("'s", "’s")) or text[t.end:t.end + 1] in ("'", "’"):
                 break  # 'Europol's European Cybercrime Centre (EC3)': the owner is no word of the name
             words.insert(0, t)
         while words and not words[0].surface[:1].isupper():

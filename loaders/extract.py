@@ -36,7 +36,7 @@ from iskg.loaders.structure import (
     stating_clauses,
 )
 from iskg.loaders.surface_forms import label_variants, printed_forms
-from iskg.loaders.tokens import tokenize
+from iskg.loaders.tokens import Token, tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
 # a name joining several ('tolerance, respect and freedom of expression') names each of them too; the slashes
@@ -276,11 +276,11 @@ class Extractor:
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
-    def _sharing_head(self, text: str, tokens: list, match: Match) -> Match | None:
+    def _sharing_head(self, text: str, tokens: list[Token], match: Match) -> Match | None:
         """The name whose head a name shares with a capitalised word coordinated before it ('Tampere'
         in 'the Tampere and Hague programmes' is the Tampere programme), if that name is known."""
         k = match.first_token
-        if k < 2 or match.last_token == k or tokens[k - 1].surface not in ("and", "or") \
+        if k < 2 or match.last_token == k or not _COORDINATION.fullmatch(tokens[k - 1].surface) \
                 or not tokens[k - 2].surface[:1].isupper():
             return None
         first = tokens[k - 2]
