@@ -462,16 +462,24 @@ def find_threat_objects(text: str) -> list[Definition]:
             if i < j and ends and tokens[j - 1].key not in spec["not_alone"]:
                 start, end = tokens[i].start, tokens[j - 1].end
                 out.append(Definition(text[start:end], "", start, end, "Threat"))
-    # what poses a threat, named just before the clause that says so ('lone actors who pose a … threat')
+    # what poses a threat, named just before the clause that says so ('lone actors who pose a … threat'),
+    # each of the phrases coordinated there ('foreign fighters and returnees and lone actors who pose …')
+    joined = re.compile(spec["posers_joined"])
     for m in (m for p in spec["posing"] for m in re.finditer(p, text, re.IGNORECASE)):
         j = next((k for k, t in enumerate(tokens) if t.start >= m.start()), len(tokens))
-        i = j
-        while i > 0 and j - i < spec["max_words"] and _plain(tokens[i - 1], stop) \
-                and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
-            i -= 1
-        if i < j and tokens[j - 1].key not in spec["not_alone"]:
+        for _ in range(spec["max_posers"]):
+            i = j
+            while i > 0 and j - i < spec["max_words"] and _plain(tokens[i - 1], stop) \
+                    and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+                i -= 1
+            if i == j or tokens[j - 1].key in spec["not_alone"]:
+                break
             start, end = tokens[i].start, tokens[j - 1].end
             out.append(Definition(text[start:end], "", start, end, "Threat"))
+            link = joined.search(text, 0, start)
+            if not link or i < 2:
+                break
+            j = next(k for k in range(i - 1, -1, -1) if tokens[k].end <= link.start()) + 1
     return sorted(out, key=lambda d: d.start)
 
 

@@ -71,3 +71,9 @@ def test_a_head_may_take_a_proper_name_as_its_of_complement():
             "(SALW); attacks of all Member States; fraud of European citizens; crime in the Baltic Sea Region")
     assert _threats(text) == ["breakdown of major Harbour and Tide Networks",
                               "trafficking of Small Arms and Light Weapons"]
+
+
+def test_each_phrase_coordinated_before_who_pose_a_threat_is_one():
+    text = "the issue of harbour raiders, returnees and lone actors who pose a serious threat"
+    assert _fought(text) == ["harbour raiders", "returnees", "lone actors"]
+    assert _fought("the people and lone raiders who pose a threat") == ["lone raiders"]
