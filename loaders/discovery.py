@@ -275,7 +275,25 @@ def find_threat_phrases(text: str) -> list[Definition]:
         if lo < i and (shared := _defined_conjunct(text, start, head.surface, spec)):
             out.append(shared)
     out += _listed_alone(text, tokens, out, spec) + _facilitation(text, tokens, spec)
+    out += _promoting(text, tokens, out, spec)
     return sorted(out, key=lambda d: d.start)
+
+
+def _promoting(text: str, tokens: list[Token], phrases: list[Definition], spec: dict) -> list[Definition]:
+    """Content that promotes a threat is one: 'online material that promotes radicalisation to terrorism'
+    (a 'promoting' pattern, then a threat phrase or head; a plain word before it modifies it)."""
+    stop, heads = set(spec["stop"]), set(spec["heads"])
+    out = []
+    for m in re.finditer(spec["promoting"], text, re.IGNORECASE):
+        ends = [d.end for d in phrases if d.start == m.end()]
+        ends += [t.end for t in tokens if t.start == m.end() and t.surface in heads]
+        if not ends:
+            continue
+        k = next(k for k, t in enumerate(tokens) if t.start >= m.start())
+        start = tokens[k - 1].start if k and _plain(tokens[k - 1], stop) and _adjacent(text, tokens[k - 1], tokens[k]) \
+            else m.start()
+        out.append(Definition(text[start:max(ends)], "", start, max(ends), "Threat"))
+    return out
 
 
 def _named_complement(text: str, tokens: list[Token], i: int, spec: dict) -> int | None:

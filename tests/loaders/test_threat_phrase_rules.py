@@ -77,3 +77,10 @@ def test_each_phrase_coordinated_before_who_pose_a_threat_is_one():
     text = "the issue of harbour raiders, returnees and lone actors who pose a serious threat"
     assert _fought(text) == ["harbour raiders", "returnees", "lone actors"]
     assert _fought("the people and lone raiders who pose a threat") == ["lone raiders"]
+
+
+def test_content_that_promotes_a_threat_is_one():
+    text = ("reduce the impact of online material that promotes radicalisation to terrorism; "
+            "the material that incites terrorism; content which promotes tolerance")
+    assert _threats(text) == ["online material that promotes radicalisation to terrorism",
+                              "radicalisation to terrorism", "material that incites terrorism"]
