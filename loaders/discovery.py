@@ -141,6 +141,7 @@ def find_names(text: str) -> list[Definition]:
     heads, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
     stop = set(rules["not_names"]) | set(spec["generic_first"])
     linking = re.compile(spec["linking_complement"])
+    generic_heads = set(spec["generic_heads"]["heads"])
     tokens = tokenize(text)
     out = []
     for i, head in enumerate(tokens):
@@ -171,11 +172,13 @@ def find_names(text: str) -> list[Definition]:
             hi = i + 3  # 'Convention on the Prevention of Terrorism'
 
         if hi > i:
+            # a name whose complement is in another language goes on in that language
+            going_on = set(spec["complement_inner"].get(tokens[i + 1].surface, inner))
             while hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
                 nxt = tokens[hi + 1]
                 if _capitalised(nxt, spec["max_capital_verb"]):
                     hi += 1
-                elif nxt.surface in inner and hi + 2 < len(tokens) and _capitalised(tokens[hi + 2], 4):
+                elif nxt.surface in going_on and hi + 2 < len(tokens) and _capitalised(tokens[hi + 2], 4):
                     hi += 2
                 else:
                     break
@@ -185,7 +188,7 @@ def find_names(text: str) -> list[Definition]:
         if len(capitals) < spec["min_words"] or not modifiers and hi == i:
             continue
         # 'European Strategy' is too generic a name; 'European Convention on Human Rights' is not
-        if len(modifiers) == 1 and modifiers[0].key in stop and hi == i:
+        if len(modifiers) == 1 and modifiers[0].key in stop and hi == i and head.surface not in generic_heads:
             continue
         cls = head_noun_class(head.surface)
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))

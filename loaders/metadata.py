@@ -93,6 +93,12 @@ def find_numbers(text: str) -> list[Number]:
     return sorted(found, key=lambda n: n.start)
 
 
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every document number in `text`, its subject codes included: the words
+    there ('9596/06 JAI 271 CATS 104') file a document, they name no body."""
+    return [(n.start, n.end) for n in find_numbers(text)]
+
+
 def _whole_number(text: str) -> str | None:
     text = text.strip()
     numbers = find_numbers(text)

@@ -153,3 +153,9 @@ def test_a_named_model_is_a_programme():
 def test_a_named_policy_is_a_programme():
     assert _names("develop an Industrial Harbour Policy and an EU Policy") == [
         ("Industrial Harbour Policy", "PolicyProgramme")]
+
+
+def test_one_word_names_given_as_examples_of_mechanisms_are_instruments():
+    text = ("Building on existing mechanisms and networks (such as PORTNET), and on tools, e.g. Dockbase, "
+            "ports cooperate; criminal networks (OCNs) do not count.")
+    assert _listed(text) == [("PORTNET", "OperationalMechanism"), ("Dockbase", "OperationalMechanism")]
