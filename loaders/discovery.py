@@ -370,6 +370,7 @@ def _principle_spec() -> dict:
     spec["after"] = [re.compile(p, re.IGNORECASE) for p in spec["named_before"]]
     spec["stop_words"], spec["inner_words"] = set(spec["stop"]), set(spec["inner"])
     spec["clause_rx"] = re.compile(spec["clause"])
+    spec["naming_rx"] = re.compile(spec["naming"], re.IGNORECASE)
     return spec
 
 
@@ -461,6 +462,11 @@ def find_principles(text: str) -> list[Definition]:
         start, end = tokens[i].start, tokens[j - 1].end
         out[start] = Definition(text[start:end], "", start, end, "Principle")
     return [out[k] for k in sorted(out)]
+
+
+def principle_of(words: str) -> bool:
+    """Whether words name the principle that follows them ('the principle of ', 'principles of ')."""
+    return _principle_spec()["naming_rx"].fullmatch(words) is not None
 
 
 def find_threat_objects(text: str) -> list[Definition]:
