@@ -84,3 +84,18 @@ def test_content_that_promotes_a_threat_is_one():
             "the material that incites terrorism; content which promotes tolerance")
     assert _threats(text) == ["online material that promotes radicalisation to terrorism",
                               "radicalisation to terrorism", "material that incites terrorism"]
+
+
+def test_a_shared_head_name_whose_acronym_is_known_is_not_a_second_entity_with_that_label():
+    from rdflib import Graph
+
+    from iskg.loaders.extract import Extractor
+    from iskg.loaders.read import parse_text
+    from iskg.loaders.vocabulary import Entity, top_class_map
+    from iskg.ontology import ontology_path
+
+    iri = "https://example.org/test/carousel-trade-scheme"
+    tops = top_class_map(Graph().parse(ontology_path(), format="turtle"))
+    extractor = Extractor({iri: Entity(iri, "Threat", "Threat", "Carousel Trade Scheme", ["CTS"])}, tops)
+    extractor.learn([parse_text("Losses from Carousel Trade Scheme (CTS) and excise fraud.\n", "note.txt", "utf-8")])
+    assert [e.iri for e in extractor.entities.values() if "CTS" in e.labels] == [iri]
