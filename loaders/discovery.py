@@ -91,6 +91,8 @@ def find_definitions(text: str) -> list[Definition]:
                 break
             if t.surface in rules["coordination"] and words and words[0].surface == "the":
                 break  # 'the Connecting Europe Facility and the European Network of … (ENFAST)': two names
+            if t.surface.endswith(("'s", "’s")):
+                break  # 'Europol's European Cybercrime Centre (EC3)': the owner is no word of the name
             words.insert(0, t)
         while words and not words[0].surface[:1].isupper():
             words.pop(0)

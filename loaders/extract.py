@@ -130,6 +130,7 @@ class Extractor:
                         self._alias(long_iri, d.acronym)
                     elif short_iri and not long_iri and not self.entities[short_iri].discovered:
                         self._alias(short_iri, d.long_form)
+                        self._matcher.add(d.long_form, short_iri)
                     elif short_iri and not long_iri and d.cls in self._tops:
                         # an acronym another text expanded otherwise keeps its first meaning
                         self._discover(d.long_form, "", d.cls)
@@ -254,6 +255,12 @@ class Extractor:
     def _discover(self, name: str, acronym: str, cls: str) -> None:
         top = self._tops[cls]
         iri = entity_iri(top, name)
+        # a name another rule has already given to a known entity, or defined with the acronym of
+        # one, is that entity's
+        known = next((k for k in (self._whole_match(f) for f in (name, acronym) if f) if k), None) \
+            if iri not in self.entities else None
+        if known is not None and self.entities[known].top == top:
+            iri = known
         if iri in self.entities:
             # the name an entity's own IRI is made from is one of its surface forms
             for label in (name, acronym):

@@ -63,3 +63,8 @@ def test_classifying_adjectives_joined_by_and_open_the_name() -> None:
 
 def test_a_capitalised_head_after_an_acronym_is_left_to_the_capitalised_name_rule() -> None:
     assert names("It RECALLS the PORT Directive and the DOCK Regulation.") == []
+
+
+def test_the_period_an_instrument_covers_is_not_part_of_its_name() -> None:
+    assert names("An action plan on tobacco smuggling for the period 2020-2025 follows.") == [
+        ("action plan on tobacco smuggling", "PolicyProgramme")]
