@@ -144,8 +144,7 @@ class Extractor:
                           *find_listed_actors(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
                                    and not self._holds(k, d, named, phrases) for k in known)
-                    # a name whose acronym already names something is not new ('… (MTIC) and Excise fraud')
-                    if not overlaps and d.cls in self._tops and not (d.acronym and self._whole_match(d.acronym)):
+                    if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_principle_names(para.text, known, principles)
                 self._learn_forms(para.text)
