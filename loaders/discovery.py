@@ -388,7 +388,7 @@ def _names_principle(tokens: list[Token], spec: dict) -> bool:
         and any(t.surface.lower() not in spec["not_alone"] and t.key not in spec["inner_words"] for t in tokens)
 
 
-def _opens_sentence(text: str, token: Token) -> bool:
+def opens_sentence(text: str, token: Token) -> bool:
     """A capitalised word that is so only because it opens the sentence or list item ('Mutual trust …')."""
     before = text[:token.start].rstrip()
     return token.surface[:1].isupper() and token.surface[1:].islower() and (not before or before[-1] in ".;:-•*")
@@ -452,7 +452,7 @@ def find_principles(text: str) -> list[Definition]:
                         and (tokens[i - 1].end == m.start() if i == j else _adjacent(text, tokens[i - 1], tokens[i])):
                     if _principle_word(tokens[i - 1], spec):
                         i -= 1
-                    elif _opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
+                    elif opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
                         i -= 1
                         break
                     else:
