@@ -18,6 +18,7 @@ from iskg.loaders.discovery import (
     find_threat_objects,
     find_threat_phrases,
     head_end,
+    principle_of,
 )
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.instrument_phrases import find_described_instruments
@@ -138,13 +139,14 @@ class Extractor:
                 known = self._matcher.find(para.text)
                 described = find_described_instruments(para.text, [(k.start, k.end) for k in known])
                 named, phrases = [*find_names(para.text), *described], find_threat_phrases(para.text)
-                fought = find_threat_objects(para.text)
-                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought,
+                fought, principles = find_threat_objects(para.text), find_principles(para.text)
+                for d in [*named, *find_enumerated(para.text), *phrases, *principles, *fought,
                           *find_listed_actors(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
                                    and not self._holds(k, d, named, phrases) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
+                self._learn_principle_names(para.text, known, principles)
                 self._learn_forms(para.text)
         for doc in documents:
             for para in doc.paragraphs:
@@ -185,6 +187,16 @@ class Extractor:
         if found in named:
             return known.end < found.end or known.start >= head_end(found) or top != self._tops.get(found.cls or "")
         return found in phrases and top == "Threat"
+
+    def _learn_principle_names(self, text: str, known: list[Match], principles: list[Definition]) -> None:
+        """'The principle of X' names principle X: X is a label of the known principle it ends
+        ('the principles of mutual recognition …' names mutual recognition)."""
+        for d in principles:
+            for k in known:
+                if k.end == d.end and k.start < d.start and self.entities[k.iri].top == "Principle" \
+                        and principle_of(text[k.start:d.start]) and self._whole_match(d.long_form) is None:
+                    self._alias(k.iri, d.long_form)
+                    self._matcher.add(d.long_form, k.iri)
 
     def _learn_objectives(self, text: str) -> None:
         """The known objectives a clause of `text` states as objectives are stated (read once every
