@@ -91,6 +91,8 @@ def find_definitions(text: str) -> list[Definition]:
                 break
             if t.surface in rules["coordination"] and words and words[0].surface == "the":
                 break  # 'the Connecting Europe Facility and the European Network of … (ENFAST)': two names
+            if t.surface.endswith(("'s", "’s")):
+                break  # 'Europol's European Cybercrime Centre (EC3)': the owner is no word of the name
             words.insert(0, t)
         while words and not words[0].surface[:1].isupper():
             words.pop(0)
@@ -141,6 +143,7 @@ def find_names(text: str) -> list[Definition]:
     heads, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
     stop = set(rules["not_names"]) | set(spec["generic_first"])
     linking = re.compile(spec["linking_complement"])
+    generic_heads = set(spec["generic_heads"]["heads"])
     tokens = tokenize(text)
     out = []
     for i, head in enumerate(tokens):
@@ -171,11 +174,13 @@ def find_names(text: str) -> list[Definition]:
             hi = i + 3  # 'Convention on the Prevention of Terrorism'
 
         if hi > i:
+            # a name whose complement is in another language goes on in that language
+            going_on = set(spec["complement_inner"].get(tokens[i + 1].surface, inner))
             while hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
                 nxt = tokens[hi + 1]
                 if _capitalised(nxt, spec["max_capital_verb"]):
                     hi += 1
-                elif nxt.surface in inner and hi + 2 < len(tokens) and _capitalised(tokens[hi + 2], 4):
+                elif nxt.surface in going_on and hi + 2 < len(tokens) and _capitalised(tokens[hi + 2], 4):
                     hi += 2
                 else:
                     break
@@ -185,7 +190,7 @@ def find_names(text: str) -> list[Definition]:
         if len(capitals) < spec["min_words"] or not modifiers and hi == i:
             continue
         # 'European Strategy' is too generic a name; 'European Convention on Human Rights' is not
-        if len(modifiers) == 1 and modifiers[0].key in stop and hi == i:
+        if len(modifiers) == 1 and modifiers[0].key in stop and hi == i and head.surface not in generic_heads:
             continue
         cls = head_noun_class(head.surface)
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
@@ -218,6 +223,26 @@ def _title_inside(text: str, tokens: list[Token], k: int, stop: set[str]) -> boo
         and tokens[k - 1].surface.islower() and text[tokens[k - 1].end:t.start] == " "
 
 
+def _modifier_start(text: str, tokens: list[Token], k: int, stop: set[str], spec: dict) -> int | None:
+    """Where the modifier ending at tokens[k] begins, if it can modify a threat's head noun: a word
+    ('excise', 'ICT'), a hyphenated compound whose first part is one ('trans-national', 'drug-related'),
+    or an adverb and participle ('politically motivated')."""
+    j = k
+    while j > 0 and text[tokens[j - 1].end:tokens[j].start] == "-" and tokens[j].surface.isalpha() \
+            and tokens[j].surface.islower():
+        j -= 1
+    if j < k:  # a part of a compound modifies nothing alone ('well-known', 'counter-terrorism')
+        return j if _plain(tokens[j], stop) or _short_acronym(tokens[j], stop, spec["max_acronym"]) else None
+    word = tokens[k]
+    if k > 0 and word.surface.islower() and word.surface.endswith("ed") and word.key not in stop \
+            and tokens[k - 1].surface.islower() and tokens[k - 1].surface.endswith("ly") \
+            and tokens[k - 1].key not in stop and text[tokens[k - 1].end:word.start] == " ":
+        return k - 1
+    if _plain(word, stop) or _short_acronym(word, stop, spec["max_acronym"]) or _title_inside(text, tokens, k, stop):
+        return k
+    return None
+
+
 def find_threat_phrases(text: str) -> list[Definition]:
     """Threats named by the kind of crime they are: 'excise fraud', 'trafficking in cultural goods'."""
     spec = _rules()["threat_phrases"]
@@ -227,23 +252,98 @@ def find_threat_phrases(text: str) -> list[Definition]:
     for i, head in enumerate(tokens):
         if head.surface not in heads:
             continue
-        lo = i
-        while i - lo < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]) \
-                and (_plain(tokens[lo - 1], stop) or _short_acronym(tokens[lo - 1], stop, spec["max_acronym"])
-                     or _title_inside(text, tokens, lo - 1, stop)):
-            lo -= 1
+        lo, modifiers = i, 0
+        while modifiers < spec["max_modifiers"] and lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]):
+            start = _modifier_start(text, tokens, lo - 1, stop, spec)
+            if start is None:
+                break
+            lo, modifiers = start, modifiers + 1
         hi = i
-        if lo == i and i + 2 < len(tokens) and tokens[i + 1].surface in complements \
+        takes = complements | {c for c, by in spec["complements_of"].items() if head.surface in by}
+        if i + 2 < len(tokens) and tokens[i + 1].surface in takes \
                 and _adjacent(text, head, tokens[i + 1]) and _adjacent(text, tokens[i + 1], tokens[i + 2]) \
                 and _plain(tokens[i + 2], stop):
-            hi = i + 2
-            if hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]) and _plain(tokens[hi + 1], stop) \
-                    and tokens[hi + 1].surface not in heads:
-                hi += 1
+            goes_on = i + 3 < len(tokens) and _adjacent(text, tokens[i + 2], tokens[i + 3]) \
+                and _plain(tokens[i + 3], stop)
+            if lo == i and goes_on and tokens[i + 3].surface in heads:
+                continue  # the complement names a threat of its own: 'radicalisation to violent extremism'
+            if lo == i:
+                hi = i + 3 if goes_on else i + 2
+            elif not goes_on:
+                hi = i + 2  # after modifiers, a complement of one word ending the phrase: 'sexual abuse of children'
+        elif lo == i and (named := _named_complement(text, tokens, i, spec)):
+            hi = named
         if lo == i and hi == i:
             continue
         start, end = tokens[lo].start, tokens[hi].end
         out.append(Definition(text[start:end], "", start, end, "Threat"))
+        if lo < i and (shared := _defined_conjunct(text, start, head.surface, spec)):
+            out.append(shared)
+    out += _listed_alone(text, tokens, out, spec) + _facilitation(text, tokens, spec)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _named_complement(text: str, tokens: list[Token], i: int, spec: dict) -> int | None:
+    """The last word of a proper name a head takes as its 'of' complement, with at most one adjective
+    before it ('breakdown of major Information and Communication Technologies'), of two capitalised
+    words or more."""
+    rule, not_names = spec["named_complement"], set(_rules()["not_names"])
+    k = i + 1
+    if k >= len(tokens) or tokens[k].surface not in rule["links"] or not _adjacent(text, tokens[i], tokens[k]):
+        return None
+    k += 1
+    if k < len(tokens) and tokens[k].surface.isalpha() and tokens[k].surface.islower() \
+            and tokens[k].key not in not_names and _adjacent(text, tokens[k - 1], tokens[k]):
+        k += 1
+    last, capitals = None, 0
+    while k < len(tokens) and _adjacent(text, tokens[k - 1], tokens[k]):
+        word = tokens[k].surface
+        if word[:1].isupper() and not tokens[k].is_acronym:
+            last, capitals = k, capitals + 1
+        elif word not in rule["inner"] or last != k - 1:
+            break
+        k += 1
+    return last if capitals >= rule["min_words"] else None
+
+
+def _defined_conjunct(text: str, start: int, head: str, spec: dict) -> Definition | None:
+    """A name defined with its acronym and coordinated with a threat's modifier shares its head noun
+    ('Missing Trader Intra-Community (MTIC) and Excise fraud': MTIC fraud), unless it names a body."""
+    joined = re.search(spec["conjunct_before"], text[:start])
+    if not joined:
+        return None
+    for d in find_definitions(text[:joined.start()]):
+        if d.end == joined.start() and d.cls is None:
+            return Definition(f"{d.long_form} {head}", d.acronym, d.start, d.end, "Threat")
+    return None
+
+
+def _listed_alone(text: str, tokens: list[Token], phrases: list[Definition], spec: dict) -> list[Definition]:
+    """A word that names a kind of threat alone ('counterfeiting', 'piracy') is one where it is an item
+    of a list next to a threat phrase ('drug trafficking, counterfeiting, …')."""
+    alone, separator = set(spec["alone"]), re.compile(spec["list_separator"])
+    opens, closes = re.compile(spec["item_before"]), re.compile(spec["item_after"])
+    out = []
+    for t in tokens:
+        if t.surface not in alone or any(d.start <= t.start < d.end for d in phrases) \
+                or not opens.search(text[:t.start]) or not closes.match(text, t.end):
+            continue
+        if any(separator.fullmatch(text[d.end:t.start]) for d in phrases if d.end <= t.start) \
+                or any(separator.fullmatch(text[t.end:d.start]) for d in phrases if d.start >= t.end):
+            out.append(Definition(t.surface, "", t.start, t.end, "Threat"))
+    return out
+
+
+def _facilitation(text: str, tokens: list[Token], spec: dict) -> list[Definition]:
+    """Facilitating what the law forbids is a crime of its own: 'facilitation of illegal immigration'
+    (a head of 'facilitation', then 'of', a word of 'marks' and a plain word)."""
+    rule, stop = spec["facilitation"], set(spec["stop"])
+    out = []
+    for k in range(len(tokens) - 3):
+        head, of, mark, noun = tokens[k:k + 4]
+        if head.key in rule["heads"] and of.surface == "of" and mark.key in rule["marks"] and _plain(noun, stop) \
+                and all(_adjacent(text, a, b) for a, b in ((head, of), (of, mark), (mark, noun))):
+            out.append(Definition(text[head.start:noun.end], "", head.start, noun.end, "Threat"))
     return out
 
 
@@ -328,8 +428,9 @@ def find_principles(text: str) -> list[Definition]:
             for m in trigger.finditer(text, lo, hi):
                 j = next((k for k, t in enumerate(tokens) if t.end > m.start()), len(tokens))
                 i = j
+                # the words end where the pattern begins ('information, constitute a … principle' names none)
                 while i > 0 and j - i < spec["max_words"] and tokens[i - 1].start >= lo \
-                        and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+                        and (tokens[i - 1].end == m.start() if i == j else _adjacent(text, tokens[i - 1], tokens[i])):
                     if _principle_word(tokens[i - 1], spec):
                         i -= 1
                     elif _opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
@@ -366,6 +467,16 @@ def find_threat_objects(text: str) -> list[Definition]:
             if i < j and ends and tokens[j - 1].key not in spec["not_alone"]:
                 start, end = tokens[i].start, tokens[j - 1].end
                 out.append(Definition(text[start:end], "", start, end, "Threat"))
+    # what poses a threat, named just before the clause that says so ('lone actors who pose a … threat')
+    for m in (m for p in spec["posing"] for m in re.finditer(p, text, re.IGNORECASE)):
+        j = next((k for k, t in enumerate(tokens) if t.start >= m.start()), len(tokens))
+        i = j
+        while i > 0 and j - i < spec["max_words"] and _plain(tokens[i - 1], stop) \
+                and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+            i -= 1
+        if i < j and tokens[j - 1].key not in spec["not_alone"]:
+            start, end = tokens[i].start, tokens[j - 1].end
+            out.append(Definition(text[start:end], "", start, end, "Threat"))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -20,6 +20,7 @@ from iskg.loaders.discovery import (
     head_end,
 )
 from iskg.loaders.enumerations import find_enumerated
+from iskg.loaders.instrument_phrases import find_described_instruments
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.metadata import header_number_spans, number_spans
@@ -34,7 +35,7 @@ from iskg.loaders.structure import (
     objective_headings,
     stating_clauses,
 )
-from iskg.loaders.surface_forms import conjunct_orders, printed_forms
+from iskg.loaders.surface_forms import label_variants, printed_forms
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
@@ -109,7 +110,7 @@ class Extractor:
     def _build_matcher(self) -> Matcher:
         matcher = Matcher()
         for iri, entity in sorted(self.entities.items()):
-            matcher.add_all((form, iri) for label in entity.labels for form in (label, *conjunct_orders(label)))
+            matcher.add_all((form, iri) for label in entity.labels for form in (label, *label_variants(label)))
         return matcher
 
     def _whole_match(self, text: str) -> str | None:
@@ -135,7 +136,8 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                named, phrases = find_names(para.text), find_threat_phrases(para.text)
+                described = find_described_instruments(para.text, [(k.start, k.end) for k in known])
+                named, phrases = [*find_names(para.text), *described], find_threat_phrases(para.text)
                 fought = find_threat_objects(para.text)
                 for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought,
                           *find_listed_actors(para.text)]:
@@ -268,6 +270,19 @@ class Extractor:
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
+    def _sharing_head(self, text: str, tokens: list, match: Match) -> Match | None:
+        """The name whose head a name shares with a capitalised word coordinated before it ('Tampere'
+        in 'the Tampere and Hague programmes' is the Tampere programme), if that name is known."""
+        k = match.first_token
+        if k < 2 or match.last_token == k or tokens[k - 1].surface not in ("and", "or") \
+                or not tokens[k - 2].surface[:1].isupper():
+            return None
+        first = tokens[k - 2]
+        iri = self._whole_match(f"{first.surface} {text[tokens[k + 1].start:match.end]}")
+        if iri is None or iri == match.iri:
+            return None
+        return Match(iri, first.start, match.end, text[first.start:match.end], k - 2, match.last_token)
+
     def _counts(self, iri: str) -> bool:
         """A guideline or objective counts where some text states it as one; a topic or purpose named
         in passing does not."""
@@ -319,6 +334,7 @@ class Extractor:
             named = []
             for m in matches:
                 inner = [i for i in self._nested(para.text, m, tokens) if self._kept(i, numbers)]
+                inner += [s for s in [self._sharing_head(para.text, tokens, m)] if s and self._kept(s, numbers)]
                 for found in (m, *inner):
                     result.mentions.append(self._mention(para, found))
                     entity = self.entities[found.iri]

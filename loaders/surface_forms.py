@@ -4,8 +4,10 @@
 Council Framework Decision of 18 December 2006'; 'X (the "Swedish initiative")' and 'X, the
 so-called Y' name one entity twice. Both forms become labels of the entity, so that a text citing
 either finds it. A name ending in a list of conjuncts ('area of freedom, security and justice') is
-printed in other orders too ('area of justice, freedom and security'). The patterns are data
-(`data/surface_forms.json`).
+printed in other orders too ('area of justice, freedom and security'), an action noun with its
+object as a gerund ('confiscating criminal assets'), and two nouns sharing a complement one at a
+time ('freezing of assets'), and a compound name with its modifiers as a complement ('strategy for
+internal security'). The patterns are data (`data/surface_forms.json`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ def _rules() -> dict:
     data["citation"] = re.compile(data["citation_head"])
     data["compiled"] = [re.compile(p) for p in data["appositions"]]
     data["conjuncts"] = re.compile(data["conjunct_list"])
+    data["verbal"] = re.compile(data["verbal_form"]["pattern"])
+    data["pair"] = re.compile(data["distributed_pair"])
+    data["compound"] = re.compile(data["compound_form"]["pattern"])
     return data
 
 
@@ -69,3 +74,30 @@ def conjunct_orders(label: str) -> list[str]:
     head = m.group("head") or ""
     forms = (f"{head}{', '.join(order[:-1])} and {order[-1]}" for order in permutations(items))
     return sorted(set(forms) - {label})
+
+
+def verbal_form(label: str) -> list[str]:
+    """The label's action noun in -tion with its 'of' object, printed as a gerund with a direct object."""
+    rules = _rules()
+    m = rules["verbal"].match(label)
+    return [rules["verbal_form"]["form"].format(**m.groupdict())] if m else []
+
+
+def distributed_pair(label: str) -> list[str]:
+    """The label's two nouns that share an 'of' complement, each with the complement alone."""
+    m = _rules()["pair"].match(label)
+    return [f"{m['first']} {m['rest']}", f"{m['second']} {m['rest']}"] if m else []
+
+
+def compound_form(label: str) -> list[str]:
+    """The label's capitalised modifiers before an instrument noun, printed as the noun's 'for' complement."""
+    rules = _rules()
+    m = rules["compound"].match(label)
+    return [rules["compound_form"]["form"].format(**m.groupdict()).lower()] if m else []
+
+
+def label_variants(label: str) -> list[str]:
+    """Every other printed form the words of a label give, each once, in a stable order."""
+    forms = [*conjunct_orders(label), *distributed_pair(label), *compound_form(label)]
+    forms += [v for form in [label, *forms] for v in verbal_form(form)]
+    return list(dict.fromkeys(f for f in forms if f != label))

@@ -22,6 +22,11 @@ def test_parenthesis_that_is_not_an_acronym_of_the_words_before_is_ignored():
     assert _defs("as agreed (JHA) yesterday") == []
 
 
+def test_a_long_form_does_not_reach_back_over_its_owner():
+    assert _defs("INVITES Harbourpol and Portpol's Northern Harbour Centre (NHC) to help") == [
+        ("Northern Harbour Centre", "NHC", "Agency")]
+
+
 def test_unknown_head_noun_gives_no_class():
     assert _defs("Organised Crime Groups (OCGs) exploit") == [("Organised Crime Groups", "OCGs", None)]
 
@@ -153,3 +158,9 @@ def test_a_named_model_is_a_programme():
 def test_a_named_policy_is_a_programme():
     assert _names("develop an Industrial Harbour Policy and an EU Policy") == [
         ("Industrial Harbour Policy", "PolicyProgramme")]
+
+
+def test_one_word_names_given_as_examples_of_mechanisms_are_instruments():
+    text = ("Building on existing mechanisms and networks (such as PORTNET), and on tools, e.g. Dockbase, "
+            "ports cooperate; criminal networks (OCNs) do not count.")
+    assert _listed(text) == [("PORTNET", "OperationalMechanism"), ("Dockbase", "OperationalMechanism")]

@@ -48,3 +48,18 @@ def test_a_principle_is_not_cut_in_the_middle_of_its_words():
 
 def test_the_bare_verb_respect_introduces_no_principle():
     assert _principles("Member States respect the deadlines set out in the roadmap.") == []
+
+
+def test_a_principle_named_as_the_subject_of_constitutes_a_principle():
+    text = ("Considers that this openness may, in addition to the principles of equal treatment, constitute a "
+            "guiding principle. Solidarity is a key principle; this is a general principle.")
+    assert _principles(text) == ["openness", "equal treatment", "Solidarity"]
+
+
+def test_words_a_comma_parts_from_a_principle_pattern_are_not_named_by_it():
+    assert _principles("cooperation on information, constitute a guiding principle") == []
+
+
+def test_a_quality_a_verb_of_upholding_ensures_is_a_principle():
+    text = "a means of ensuring legality and neutrality, and as a tool; ensuring security; guarantee the coherence"
+    assert _principles(text) == ["legality", "neutrality"]

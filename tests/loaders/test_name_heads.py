@@ -20,3 +20,17 @@ def test_heads_of_offices_and_organisations_of_states():
     text = "The High Harbour Representative met the United Harbour Nations."
     assert [(d.long_form, d.cls) for d in find_names(text)] == [
         ("High Harbour Representative", "EUInstitution"), ("United Harbour Nations", "InternationalOrganisation")]
+
+
+def test_services_delegations_and_parliaments_are_bodies_even_after_a_generic_word():
+    text = ("The Baltic Harbour Service reports to the Nordic Parliament; EU Delegations and the European "
+            "Parliament follow, but the European Strategy does not.")
+    assert [(d.long_form, d.cls) for d in find_names(text)] == [
+        ("Baltic Harbour Service", "Agency"), ("Nordic Parliament", "EUInstitution"), ("EU Delegations", "Agency"),
+        ("European Parliament", "EUInstitution")]
+
+
+def test_a_name_with_a_french_complement_goes_on_in_french_only():
+    text = "Centres such as the Centre de Surveillance Portuaire et Fluviale in Antwerp support patrols."
+    assert [(d.long_form, d.cls) for d in find_names(text)] == [
+        ("Centre de Surveillance Portuaire et Fluviale", "Agency")]

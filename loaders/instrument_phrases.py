@@ -1,0 +1,139 @@
+"""Instruments a text names in lower case by what they are about.
+
+A Council text cites 'the regulation on the prevention of dissemination of terrorist content
+online' or 'a framework for targeted data retention' without a capital or an acronym, so neither
+the vocabulary nor the capitalised-name rule sees it. The head says what kind of instrument it is;
+the complement, up to where the noun phrase ends, says which. The word lists are data
+(`data/instrument_phrases.json`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+
+from iskg.loaders.discovery import Definition
+from iskg.loaders.tokens import Token, tokenize
+
+_YEAR = re.compile(r"\d{4}")
+
+
+@cache
+def _rules() -> dict:
+    data = json.loads(files("iskg.loaders").joinpath("data/instrument_phrases.json").read_text(encoding="utf-8"))
+    data["head_class"] = {head: cls for cls, heads in data["heads"].items() for head in heads}
+    data["head_words"] = sorted((tuple(h.split()) for h in data["head_class"]), key=len, reverse=True)
+    data["end_words"] = sorted((tuple(e.split()) for e in data["ends_before"]), key=len, reverse=True)
+    return data
+
+
+def _starts(tokens: list[Token], k: int, words: tuple[str, ...]) -> bool:
+    return tuple(t.surface.lower() for t in tokens[k:k + len(words)]) == words
+
+
+def _head_at(tokens: list[Token], k: int, rules: dict) -> tuple[str, ...] | None:
+    """The instrument head the words from k spell, if any."""
+    return next((words for words in rules["head_words"] if _starts(tokens, k, words)), None)
+
+
+def _after_capital(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token k follows a capitalised word of the same phrase ('EU Drugs Strategy on …' is the
+    capitalised-name rule's); a possessive or a sentence's first word is no such word."""
+    before = tokens[k - 1] if k else None
+    return bool(before) and before.surface[:1].isupper() and text[before.end:tokens[k].start] == " " \
+        and not _opens_sentence(text, before) and not before.surface.endswith(("'s", "’s"))
+
+
+def _acronym_lead(text: str, tokens: list[Token], k: int, rules: dict) -> int | None:
+    """Where the acronyms that name the instrument headed at token k begin ('CSDP/ FSJ road map'), if
+    only acronyms (not a generic one such as 'EU') stand before the head."""
+    lead = k
+    while lead > 0 and tokens[lead - 1].is_acronym and text[tokens[lead - 1].end:tokens[lead].start] in rules["joints"]:
+        lead -= 1
+    while lead < k and tokens[lead].surface in rules["generic_acronyms"]:
+        lead += 1
+    if lead == k or lead > 0 and _after_capital(text, tokens, lead):
+        return None
+    return lead
+
+
+def _classifying_start(tokens: list[Token], k: int, rules: dict) -> int:
+    """The first of the classifying adjectives just before the head at k ('legal and policy framework')."""
+    first = k
+    while first > 0 and tokens[first - 1].surface in rules["classifying"]:
+        first -= 1
+        if first > 1 and tokens[first - 1].surface == "and" and tokens[first - 2].surface in rules["classifying"]:
+            first -= 1
+    return first
+
+
+def _opens_sentence(text: str, token: Token) -> bool:
+    return not text[:token.start].strip() or text[:token.start].rstrip()[-1:] in ".:;"
+
+
+def _complement_end(text: str, tokens: list[Token], k: int, known: list[tuple[int, int]], rules: dict) -> int:
+    """The index past the last token of the complement that opens at token k (its opener), or k."""
+    end, paired, i = k, False, k + 1
+    while i < len(tokens) and i - k <= rules["max_words"]:
+        t = tokens[i]
+        gap = text[tokens[i - 1].end:t.start]
+        inside = next(((lo, hi) for lo, hi in known if lo < t.start < hi or lo <= tokens[i - 1].start < t.start < hi),
+                      None)
+        if gap.strip() and not inside:
+            break
+        if inside:
+            while i < len(tokens) and tokens[i].end <= inside[1]:
+                i += 1
+            end = i - 1
+            continue
+        word = t.surface.lower()
+        if any(_starts(tokens, i, e) for e in rules["end_words"]) or _YEAR.fullmatch(t.surface) \
+                or t.surface.isupper() and len(t.surface) > 4:
+            break
+        if word in ("and", "or"):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            pairs = paired and word == "and"
+            if nxt is None or not pairs and (nxt.surface.lower() in rules["second_name"] or nxt.surface.isupper()):
+                break
+            paired = paired and not pairs
+        if word in rules["pairing"]:
+            paired = True
+        if word not in rules["not_last"]:
+            end = i
+        i += 1
+    return end
+
+
+def find_described_instruments(text: str, known: list[tuple[int, int]] = ()) -> list[Definition]:
+    """Every 'head + on/for/against + noun phrase' that names an instrument, and every head named by
+    acronyms alone; `known` are the spans of names already known in the text, read whole where the
+    complement reaches them."""
+    rules = _rules()
+    tokens = tokenize(text)
+    out = []
+    for k in range(len(tokens)):
+        head = _head_at(tokens, k, rules)
+        if head is None:
+            continue
+        cls, last_head = rules["head_class"][" ".join(head)], k + len(head) - 1
+        generic = tokens[k - 1].surface in rules["generic_acronyms"] and not _after_capital(text, tokens, k - 1) \
+            if k else False
+        if _after_capital(text, tokens, k) and not generic:
+            lead = _acronym_lead(text, tokens, k, rules)
+            if lead is not None and tokens[k].surface.islower():  # 'PIF Directive' is the capitalised-name rule's
+                start, end = tokens[lead].start, tokens[last_head].end
+                out.append(Definition(text[start:end], "", start, end, cls))
+            continue
+        opener = last_head + 1
+        if opener >= len(tokens) or tokens[opener].surface.lower() not in rules["openers"] \
+                or text[tokens[last_head].end:tokens[opener].start] != " ":
+            continue
+        last = _complement_end(text, tokens, opener, list(known), rules)
+        words = [t for t in tokens[opener + 1:last + 1] if t.surface.lower() not in rules["second_name"]]
+        if len(words) < rules["min_words"] or not words[0].surface.islower():
+            continue  # a capitalised complement is a proper name's, read by the capitalised-name rule
+        start, end = tokens[_classifying_start(tokens, k, rules)].start, tokens[last].end
+        out.append(Definition(text[start:end], "", start, end, cls))
+    return out

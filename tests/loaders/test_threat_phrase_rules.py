@@ -1,0 +1,73 @@
+"""Threats named by their kind of crime, read past what a plain word list misses: hyphenated
+compounds, adverb-participle modifiers, and complements only some heads take."""
+
+from iskg.loaders.discovery import find_threat_phrases
+
+
+def _threats(text: str) -> list[str]:
+    return [d.long_form for d in find_threat_phrases(text)]
+
+
+def test_a_hyphenated_compound_is_one_modifier_even_when_its_second_part_is_a_stop_word():
+    text = "the fight against trans-national crimes, drug-related crime and non-cash payment fraud"
+    assert _threats(text) == ["trans-national crimes", "drug-related crime", "non-cash payment fraud"]
+
+
+def test_a_compound_opening_with_a_stop_word_is_no_modifier():
+    assert _threats("well-known fraud and counter-terrorism financing") == []
+
+
+def test_an_adverb_and_participle_modify_a_threat_together():
+    text = "all types of extremism, including religiously inspired violent extremism; motivated violent extremism"
+    assert _threats(text) == ["religiously inspired violent extremism", "violent extremism"]
+
+
+def test_recruitment_and_radicalisation_take_a_complement_with_to():
+    text = "recruitment to terrorism and radicalisation to extremism, but threats to health and attacks to property"
+    assert _threats(text) == ["recruitment to terrorism", "radicalisation to extremism"]
+
+
+def test_a_complement_that_names_a_threat_of_its_own_is_not_cut_short():
+    assert _threats("radicalisation to violent extremism; financing of terrorist attacks") == [
+        "violent extremism", "terrorist attacks"]
+
+
+def test_a_word_naming_a_threat_alone_is_one_as_an_item_of_a_list_of_threats():
+    text = ("harbour smuggling, counterfeiting, piracy and sea fraud; piracy of films; "
+            "corruption cases and corruption.")
+    assert _threats(text) == ["harbour smuggling", "counterfeiting", "piracy", "sea fraud", "piracy of films"]
+
+
+def test_a_name_defined_with_an_acronym_shares_the_head_of_the_modifier_it_is_coordinated_with():
+    found = [(d.long_form, d.acronym) for d in find_threat_phrases(
+        "Carousel Trade Scheme (CTS) and excise fraud; the Harbour Fraud Office (HFO) and excise fraud")]
+    assert found == [("Carousel Trade Scheme fraud", "CTS"), ("excise fraud", ""), ("excise fraud", "")]
+
+
+def test_facilitating_what_the_law_forbids_is_a_threat():
+    text = "the facilitation of illegal immigration, of irregular entry and the facilitation of cooperation"
+    assert _threats(text) == ["facilitation of illegal immigration"]
+
+
+def _fought(text: str) -> list[str]:
+    from iskg.loaders.discovery import find_threat_objects
+
+    return [d.long_form for d in find_threat_objects(text)]
+
+
+def test_what_poses_a_threat_is_one():
+    text = ("foreign fighters and the lone raiders who pose a very serious, direct threat; persons who pose a "
+            "threat; it is they who pose a threat; phenomena which pose threats; goods which pose a risk")
+    assert _fought(text) == ["lone raiders"]
+
+
+def test_a_modified_head_takes_a_complement_of_one_word_that_ends_the_phrase():
+    text = "sexual abuse of children, illicit trafficking of firearms requires, sexual abuse of young people"
+    assert _threats(text) == ["sexual abuse of children", "illicit trafficking", "sexual abuse"]
+
+
+def test_a_head_may_take_a_proper_name_as_its_of_complement():
+    text = ("the breakdown of major Harbour and Tide Networks can; trafficking of Small Arms and Light Weapons "
+            "(SALW); attacks of all Member States; fraud of European citizens; crime in the Baltic Sea Region")
+    assert _threats(text) == ["breakdown of major Harbour and Tide Networks",
+                              "trafficking of Small Arms and Light Weapons"]
