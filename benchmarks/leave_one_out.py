@@ -50,11 +50,12 @@ def label_key(label: str) -> tuple[str, ...]:
 
 
 def attested_keys(documents: list[Document]) -> dict[str, set[tuple[str, ...]]]:
-    """By source file, the keys of the vocabulary labels the matcher finds there (headings included)."""
+    """By source file, the keys of the vocabulary labels the matcher finds there (headings and header included)."""
     matcher = Matcher()
     for entity in load_vocabulary().values():
         matcher.add_all((label, label) for label in entity.labels)
-    texts = {doc.source: [p.text for p in doc.paragraphs] + [s.title for s in doc.sections] for doc in documents}
+    texts = {doc.source: [p.text for p in doc.paragraphs] + [s.title for s in doc.sections]
+             + [b.text for b in doc.header] for doc in documents}
     return {src: {label_key(m.iri) for text in found for m in matcher.find(text)} for src, found in texts.items()}
 
 

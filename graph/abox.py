@@ -56,10 +56,10 @@ SOURCE, TITLE, DATE, IDENTIFIER, FORMAT, LANGUAGE, REFERENCES, IS_PART_OF = _nam
     "TextPositionSelector", "TextQuoteSelector", "start", "end", "exact", "editing", "identifying", "describing")
 (MENTIONS, DISCOVERED, SAME_WORK_AS, PRINTED_AS, TEXT, POSITION, PAGE, SOURCE_START, SOURCE_END, METHOD, REVISION,
  REVISION_MARK, DELETED_TEXT, MODALITY, ADDRESSEE, IN_ADDED_TEXT, POLICY_DOCUMENT, SECTION, PARAGRAPH, FOOTNOTE, ADDED,
- DELETED) = _names(
+ DELETED, HEADER_BLOCK) = _names(
     ONTOLOGY, "mentions", "discovered", "sameWorkAs", "printedAs", "text", "position", "page", "sourceStart",
     "sourceEnd", "method", "revision", "RevisionMark", "deletedText", "modality", "addressee", "inAddedText",
-    "PolicyDocument", "Section", "Paragraph", "Footnote", "Added", "Deleted")
+    "PolicyDocument", "Section", "Paragraph", "Footnote", "Added", "Deleted", "HeaderBlock")
 
 
 def document_slugs(documents: list[Document]) -> dict[str, str]:
@@ -180,12 +180,19 @@ class AboxWriter:
             add(ox.Quad(s, TEXT, ox.Literal(section.title)))  # headings name guidelines: evidence points here
             add(ox.Quad(s, POSITION, ox.Literal(section.index)))
         for para in doc.paragraphs:
-            self._add_paragraph(doc, para)
+            container = ox.NamedNode(f"{node.value}/s/{para.section}") if para.section else node
+            self._add_block(self._para(doc, para.index), FOOTNOTE if para.footnote else PARAGRAPH, container, para)
+        for block in doc.header:
+            self._add_block(self._header(doc, block.index), HEADER_BLOCK, node, block)
 
-    def _add_paragraph(self, doc: Document, para: Paragraph) -> None:
-        add, node, p = self.own, self._doc(doc), self._para(doc, para.index)
-        add(ox.Quad(p, TYPE, FOOTNOTE if para.footnote else PARAGRAPH))
-        add(ox.Quad(p, IS_PART_OF, ox.NamedNode(f"{node.value}/s/{para.section}") if para.section else node))
+    def _header(self, doc: Document, index: int) -> ox.NamedNode:
+        return ox.NamedNode(f"{document_iri(self.slugs[doc.source])}/h/{index}")
+
+    def _add_block(self, p: ox.NamedNode, kind: ox.NamedNode, container: ox.NamedNode, para: Paragraph) -> None:
+        """A paragraph, footnote or header block `p`: its text, where it stood, its revision marks."""
+        add = self.own
+        add(ox.Quad(p, TYPE, kind))
+        add(ox.Quad(p, IS_PART_OF, container))
         add(ox.Quad(p, TEXT, ox.Literal(para.text)))
         add(ox.Quad(p, POSITION, ox.Literal(para.index)))
         add(ox.Quad(p, SOURCE_START, ox.Literal(para.source_start)))
@@ -243,19 +250,24 @@ class AboxWriter:
         add, doc = self.own, ex.document
         texts = {p.index: p.text for p in doc.paragraphs}
         titles = {s.index: s.title for s in doc.sections}
+        header = {b.index: b.text for b in doc.header}
         for m in ex.mentions:
             entity = ox.NamedNode(m.iri)
-            heading = ox.NamedNode(f"{self._doc(doc).value}/s/{m.paragraph}")
-            p = heading if m.in_heading else self._para(doc, m.paragraph)
+            if m.in_heading:
+                p, key, text = ox.NamedNode(f"{self._doc(doc).value}/s/{m.paragraph}"), f"s{m.paragraph}", titles
+            elif m.in_header:
+                p, key, text = self._header(doc, m.paragraph), f"h{m.paragraph}", header
+            else:
+                p, key, text = self._para(doc, m.paragraph), m.paragraph, texts
             add(ox.Quad(p, MENTIONS, entity))
-            ann = self._annotation(doc, f"s{m.paragraph}" if m.in_heading else m.paragraph, m.start, m.end, m.iri)
+            ann = self._annotation(doc, key, m.start, m.end, m.iri)
             add(ox.Quad(ann, TYPE, ANNOTATION))
             add(ox.Quad(ann, MOTIVATED_BY, IDENTIFYING))
             add(ox.Quad(ann, HAS_BODY, entity))
             add(ox.Quad(ann, METHOD, ox.Literal(m.method)))
             if m.added:
                 add(ox.Quad(ann, IN_ADDED_TEXT, _TRUE))
-            self._target(ann, p, m.start, m.end, (titles if m.in_heading else texts)[m.paragraph][m.start:m.end])
+            self._target(ann, p, m.start, m.end, text[m.paragraph][m.start:m.end])
         for rm in ex.relations:
             r = rm.relation
             s, pred, o = ox.NamedNode(r.subject), _iskg(r.predicate), ox.NamedNode(r.object)

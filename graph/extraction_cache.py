@@ -130,5 +130,6 @@ def _touches(doc: Document, mentions: list[Mention], relations: list, iris: set[
         return True
     if any(r.relation.subject in iris or r.relation.object in iris for r in relations):
         return True
-    texts = [p.text for p in doc.paragraphs] + [s.title for s in doc.sections]  # headings name guidelines
+    # headings name guidelines, header blocks name who issued the text
+    texts = [p.text for p in doc.paragraphs] + [s.title for s in doc.sections] + [b.text for b in doc.header]
     return bool(iris) and any(matcher.find(text) for text in texts)

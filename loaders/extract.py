@@ -24,7 +24,7 @@ from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.instrument_phrases import find_described_instruments
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
-from iskg.loaders.metadata import number_spans
+from iskg.loaders.metadata import header_number_spans, number_spans
 from iskg.loaders.model import Document, Paragraph
 from iskg.loaders.relations import Listed, Named, Relation, name_rule, read_list_relations, read_relations
 from iskg.loaders.structure import (
@@ -49,8 +49,8 @@ _STATED_CLASSES = ("StrategicGuideline", "StrategicObjective")
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity named in a paragraph (or, `in_heading`, in the heading of section `paragraph`),
-    with the words as printed."""
+    """An entity named in a paragraph (or, `in_heading`, in the heading of section `paragraph`; or,
+    `in_header`, in block `paragraph` of the header), with the words as printed."""
 
     paragraph: int
     iri: str
@@ -60,6 +60,7 @@ class Mention:
     method: str
     added: bool = False
     in_heading: bool = False
+    in_header: bool = False
 
 
 @dataclass(frozen=True)
@@ -316,23 +317,34 @@ class Extractor:
         method = "discovery" if self.entities[m.iri].discovered else "vocabulary"
         return Mention(para.index, m.iri, m.start, m.end, m.quote, method, in_added_text(para, m.start, m.end))
 
+    def _named(self, text: str, numbers: list[tuple[int, int]]) -> list[Match]:
+        """The names in a line that relates nothing (a heading, a header block) that count, and
+        those inside them."""
+        tokens = tokenize(text)
+        return [found for m in self._matcher.find(text, tokens) for found in (m, *self._nested(text, m, tokens))
+                if self._kept(found, numbers)]
+
     def _heading_mentions(self, doc: Document) -> list[Mention]:
         """What the headings of guidelines and numbered objectives name (offsets into the section's title)."""
         out = []
         named = {s.index: s for s in [*guideline_sections(doc), *(s for s, _ in objective_headings(doc))]}
         for section in (named[k] for k in sorted(named)):
-            tokens, numbers = tokenize(section.title), number_spans(section.title)
-            for m in self._matcher.find(section.title, tokens):
-                for found in (m, *self._nested(section.title, m, tokens)):
-                    if self._kept(found, numbers):
-                        method = "discovery" if self.entities[found.iri].discovered else "vocabulary"
-                        out.append(Mention(section.index, found.iri, found.start, found.end, found.quote, method,
-                                           in_heading=True))
+            for found in self._named(section.title, number_spans(section.title)):
+                method = "discovery" if self.entities[found.iri].discovered else "vocabulary"
+                out.append(Mention(section.index, found.iri, found.start, found.end, found.quote, method,
+                                   in_heading=True))
         return out
+
+    def _header_mentions(self, doc: Document) -> list[Mention]:
+        """What the header names: the issuing Council, the Presidency a note is from (offsets into the
+        block's text). Mentions only: a header's lines state no relation."""
+        numbers = header_number_spans([block.text for block in doc.header])
+        return [replace(self._mention(block, found), in_header=True)
+                for block, spans in zip(doc.header, numbers, strict=True) for found in self._named(block.text, spans)]
 
     def extract(self, doc: Document) -> Extraction:
         """Mentions and relations of one document, paragraph by paragraph."""
-        result = Extraction(doc, self._heading_mentions(doc))
+        result = Extraction(doc, self._header_mentions(doc) + self._heading_mentions(doc))
         rule = name_rule()
         paragraphs: list[Listed] = []
         for para in doc.paragraphs:

@@ -99,6 +99,20 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     return [(n.start, n.end) for n in find_numbers(text)]
 
 
+def header_number_spans(blocks: list[str]) -> list[list[tuple[int, int]]]:
+    """`number_spans` of each header block, where a block of subject codes alone ('COSI 164 CATS 79
+    ENFOPOL 243') printed under a number ('11518/1/20 REV 1') is that number's too, all of it."""
+    out: list[list[tuple[int, int]]] = []
+    after_number = False
+    for text in blocks:
+        spans = number_spans(text)
+        if not spans and after_number and _TAIL.fullmatch(" " + " ".join(text.split())):
+            spans = [(0, len(text))]
+        after_number = bool(spans) and spans[-1][1] == len(text.rstrip())
+        out.append(spans)
+    return out
+
+
 def _whole_number(text: str) -> str | None:
     text = text.strip()
     numbers = find_numbers(text)

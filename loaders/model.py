@@ -38,11 +38,11 @@ class Section:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A unit of body text (or a footnote), with its own stored text; `page` is the printed page
-    it starts on, where the source has pages (PDF, or text with form feeds); `item`: a list item
-    (bulleted, lettered or numbered); `emphasis`: (start, end) of its bold or italic words where
-    they are formatting (not a draft's revision marks); `aside`: in a text box (a sidebar) set
-    between the halves of a sentence, outside the text's flow."""
+    """A unit of body text (or a footnote, or a block of the header), with its own stored text;
+    `page` is the printed page it starts on, where the source has pages (PDF, or text with form
+    feeds); `item`: a list item (bulleted, lettered or numbered); `emphasis`: (start, end) of its
+    bold or italic words where they are formatting (not a draft's revision marks); `aside`: in a
+    text box (a sidebar) set between the halves of a sentence, outside the text's flow."""
 
     index: int
     text: str
@@ -69,7 +69,9 @@ class Citation:
 @dataclass
 class Document:
     """One file read into sections and paragraphs, with its metadata; `media_type` is the format
-    of the file (text/plain, application/pdf, ...), `format` how its text was written."""
+    of the file (text/plain, application/pdf, ...), `format` how its text was written; `header`: the
+    blocks printed above the body (institution, dateline, number and codes, From/To, Subject), which
+    name bodies (the issuing Council, the Presidency it comes from) but state nothing."""
 
     source: str
     encoding: str
@@ -83,3 +85,4 @@ class Document:
     citations: list[Citation] = field(default_factory=list)
     media_type: str = "text/plain"
     language: str | None = None
+    header: list[Paragraph] = field(default_factory=list)

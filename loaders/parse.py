@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from iskg.loaders import markup, metadata, ocr, segment
 from iskg.loaders.errors import file_error
-from iskg.loaders.model import Document, DocumentFormat
+from iskg.loaders.model import Document, DocumentFormat, Paragraph
 
 MAX_LINE_CHARS = 100_000
 
@@ -35,6 +35,11 @@ def form_feeds(text: str) -> tuple[int, ...]:
     return tuple(i + 1 for i, ch in enumerate(text) if ch == "\f")
 
 
+def _paged(paragraphs: list[Paragraph], breaks: tuple[int, ...]) -> list[Paragraph]:
+    """Each paragraph with the page its first line is on."""
+    return [replace(p, page=1 + bisect_right(breaks, p.source_start)) for p in paragraphs]
+
+
 def parse_text(text: str, source: str, encoding: str, *, media_type: str = "text/plain",
                page_breaks: tuple[int, ...] | None = None, fmt: DocumentFormat | None = None,
                structured: bool = False) -> Document:
@@ -52,11 +57,11 @@ def parse_text(text: str, source: str, encoding: str, *, media_type: str = "text
         deleted = " (all of it is marked as deleted)" if fmt == "draft" else ""
         raise file_error(source, f"no readable text{deleted}")
     breaks = page_breaks if page_breaks is not None else form_feeds(text) or None
-    paragraphs = layout.paragraphs
+    paragraphs, header = layout.paragraphs, layout.header
     if breaks is not None:
-        paragraphs = [replace(p, page=1 + bisect_right(breaks, p.source_start)) for p in paragraphs]
+        paragraphs, header = _paged(paragraphs, breaks), _paged(header, breaks)
         layout.paragraphs = paragraphs
     meta = metadata.describe(layout)
     return Document(source=source, encoding=encoding, format=fmt, identifier=meta.identifier,
                     date=meta.date, title=meta.title, doc_type=meta.doc_type, sections=layout.sections,
-                    paragraphs=paragraphs, citations=meta.citations, media_type=media_type)
+                    paragraphs=paragraphs, citations=meta.citations, media_type=media_type, header=header)

@@ -71,12 +71,14 @@ class Unit:
 
 @dataclass
 class Layout:
-    """What segmentation found: front matter lines (markup removed), sections and paragraphs."""
+    """What segmentation found: front matter lines (markup removed), sections and paragraphs;
+    `header`: the front matter's blocks as text, one paragraph each, for what they name."""
 
     head: list[list[str]] = field(default_factory=list)
     subject: str | None = None
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    header: list[Paragraph] = field(default_factory=list)
 
 
 def _bare(text: str) -> str:
@@ -444,6 +446,15 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
     # notes printed as bare numbers ('3 Doc. 7120/10'): a number glued to a word is their marker
     bare = frozenset(m.group(1) for u in units if u.kind == "footnote" and (m := _PLAIN_NOTE.match(u.lines[0].text)))
     bold_added = fmt == "draft" and markup.bold_means_added(text)
+
+    def render(raw: str) -> markup.Rendered:
+        return markup.render(raw, bold_added=bold_added, legend=markup.is_legend(raw), refs=refs, bare=bare)
+
+    for u in head:
+        if (rendered := render(spelling.repair(ocr.join(u.raw, vocab)))).text:
+            layout.header.append(Paragraph(index=len(layout.header) + 1, text=rendered.text,
+                                           source_start=u.lines[0].start, source_end=u.lines[-1].end,
+                                           revisions=rendered.revisions))
     outline = _Outline()
     for u in body:
         raw = spelling.repair(ocr.join(u.raw, vocab))
@@ -452,7 +463,7 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
             if title:
                 outline.add(title, u.scheme or "caps")
             continue
-        rendered = markup.render(raw, bold_added=bold_added, legend=markup.is_legend(raw), refs=refs, bare=bare)
+        rendered = render(raw)
         if not rendered.text and not rendered.revisions:
             continue
         layout.paragraphs.append(Paragraph(

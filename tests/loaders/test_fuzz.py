@@ -55,12 +55,13 @@ def load(data: bytes, extractor: Extractor, time_limit: Limit, learn: bool = Fal
             extractor = copy.deepcopy(extractor)
             extractor.learn([doc])
         extraction = extractor.extract(doc)
-    for para in doc.paragraphs:
+    for para in doc.paragraphs + doc.header:
         assert 0 <= para.source_start <= para.source_end <= len(decoded.text)
     texts = {p.index: p.text for p in doc.paragraphs}
     titles = {s.index: s.title for s in doc.sections}
+    header = {b.index: b.text for b in doc.header}
     for m in extraction.mentions:  # evidence stays exact whatever the input
-        assert (titles if m.in_heading else texts)[m.paragraph][m.start:m.end] == m.quote
+        assert (titles if m.in_heading else header if m.in_header else texts)[m.paragraph][m.start:m.end] == m.quote
     for r in extraction.relations:
         assert texts[r.paragraph][r.relation.start:r.relation.end] == r.quote
     return doc

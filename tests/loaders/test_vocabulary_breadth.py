@@ -16,6 +16,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "vocabulary_note.txt"
 ID = "https://w3id.org/iskg/id/"
 
 EXPECTED = [
+    ("actor/council-of-the-european-union", "COUNCIL OF THE EUROPEAN UNION"),  # in the header, above the body
     ("actor/efecc", "European Financial and Economic Crime Centre"),
     ("threat/economic-crime", "Financial and Economic Crime"),  # a threat an actor's name names
     ("actor/efecc", "EFECC"),

@@ -202,6 +202,22 @@ BREAKAGES: list[tuple[str, str, Fired]] = [
      "INSERT DATA { <p/3> a iskg:Footnote ; dcterms:isPartOf <s/1> ; iskg:position 4 ; "
      "iskg:sourceStart 207 ; iskg:sourceEnd 230 }",
      Fired(ISH.ParagraphTextShape, SH.MinCountConstraintComponent, focus=URIRef(f"{DOC}/p/3"))),
+    # --- the header
+    ("header block without text",
+     "DELETE WHERE { <h/1> iskg:text ?text }",
+     Fired(ISH.ParagraphTextShape, SH.MinCountConstraintComponent, focus=URIRef(f"{DOC}/h/1"))),
+    ("header block part of a section",
+     replace("<h/1>", "dcterms:isPartOf", THE_DOC, "<s/1>"),
+     Fired(ISH.HeaderBlockContainerShape, SH.ClassConstraintComponent)),
+    ("header block without source start",
+     "DELETE WHERE { <h/1> iskg:sourceStart ?start }",
+     Fired(ISH.ParagraphSourceStartShape, SH.MinCountConstraintComponent, focus=URIRef(f"{DOC}/h/1"))),
+    ("a relation's evidence in a header block",
+     replace("<e/9f8e7d6c5b4a3921/target>", "oa:hasSource", "<p/2>", "<h/1>"),
+     Fired(ISH.HeaderStatesNothingConstraint, SH.SPARQLConstraintComponent, focus=URIRef(f"{DOC}/h/1"))),
+    ("quote is not the header text at the offsets",
+     replace("<e/1b2c3d4e5f607182/quote>", "oa:exact", '"Europol"', '"Eurojust"'),
+     Fired(ISH.QuoteMatchesTextConstraint, SH.SPARQLConstraintComponent)),
     # --- mentions
     ("mention of something that is not an entity",
      "INSERT DATA { <p/1> iskg:mentions <p/2> }",
