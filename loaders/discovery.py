@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from iskg.loaders.tokens import Token, tokenize
+from iskg.loaders.tokens import Token, fold, tokenize
 
 _PAREN = re.compile(r"\(([^()\s]{2,14})\)")
 
@@ -369,7 +369,8 @@ def _facilitation(text: str, tokens: list[Token], spec: dict) -> list[Definition
 def _principle_spec() -> dict:
     spec = dict(_rules()["principle_phrases"])
     spec["before"] = [re.compile(p, re.IGNORECASE) for p in spec["lists_after"]]
-    spec["after"] = [re.compile(p, re.IGNORECASE) for p in spec["named_before"]]
+    spec["after"] = [(re.compile(p, re.IGNORECASE), False) for p in spec["named_before"]] \
+        + [(re.compile(p, re.IGNORECASE), True) for p in spec["subject_of"]]
     spec["stop_words"], spec["inner_words"] = set(spec["stop"]), set(spec["inner"])
     spec["clause_rx"] = re.compile(spec["clause"])
     spec["naming_rx"] = re.compile(spec["naming"], re.IGNORECASE)
@@ -385,7 +386,8 @@ def _names_principle(tokens: list[Token], spec: dict) -> bool:
     """Not words that cannot be a principle alone ('rights', 'law': but 'human rights', 'rule of
     law'), nor a phrase opening with one that cannot begin it ('rights and freedoms of citizens')."""
     return tokens[0].surface.lower() not in spec["not_first"] \
-        and any(t.surface.lower() not in spec["not_alone"] and t.key not in spec["inner_words"] for t in tokens)
+        and any(t.surface.lower() not in spec["not_alone"] and t.key not in spec["inner_words"] for t in tokens) \
+        and not all(t.surface.lower() in spec["not_qualities"] for t in tokens)
 
 
 def opens_sentence(text: str, token: Token) -> bool:
@@ -443,7 +445,7 @@ def find_principles(text: str) -> list[Definition]:
                     if not goes_on:
                         break
                     i, found_any = j, True
-        for trigger in spec["after"]:
+        for trigger, subject in spec["after"]:
             for m in trigger.finditer(text, lo, hi):
                 j = next((k for k, t in enumerate(tokens) if t.end > m.start()), len(tokens))
                 i = j
@@ -457,7 +459,9 @@ def find_principles(text: str) -> list[Definition]:
                         break
                     else:
                         break
-                if i < j and _names_principle(tokens[i:j], spec):
+                # the whole subject, not the complement of a longer one ('the exchange of information is …')
+                whole = not subject or i == 0 or tokens[i - 1].key not in spec["subject_not_after"]
+                if i < j and whole and _names_principle(tokens[i:j], spec):
                     found.append((i, j))
     out = {}
     for i, j in found:
@@ -476,6 +480,8 @@ def find_threat_objects(text: str) -> list[Definition]:
     immigration' (the plain words right after the verb, up to a word that cannot modify a threat)."""
     spec, stop = _rules()["threat_objects"], set(_rules()["threat_phrases"]["stop"])
     ends_before = set(spec["ends_before"])
+    # word keys are folded ('factors' is 'factor'), so the lists are compared folded too
+    not_alone, agents = {fold(w) for w in spec["not_alone"]}, {fold(w) for w in spec["posing_agents"]}
     tokens = tokenize(text)
     out = []
     for trigger in (re.compile(p, re.IGNORECASE) for p in spec["triggers"]):
@@ -488,7 +494,7 @@ def find_threat_objects(text: str) -> list[Definition]:
             # the phrase must end where the noun phrase does: at punctuation or a word that cannot go on with it
             gap = text[tokens[j - 1].end:tokens[j].start] if i < j < len(tokens) else " "
             ends = j == len(tokens) or gap.strip() not in ("", "-") or tokens[j].key in ends_before
-            if i < j and ends and tokens[j - 1].key not in spec["not_alone"]:
+            if i < j and ends and tokens[j - 1].key not in not_alone:
                 start, end = tokens[i].start, tokens[j - 1].end
                 out.append(Definition(text[start:end], "", start, end, "Threat"))
     # what poses a threat, named just before the clause that says so ('lone actors who pose a … threat'),
@@ -501,7 +507,7 @@ def find_threat_objects(text: str) -> list[Definition]:
             while i > 0 and j - i < spec["max_words"] and _plain(tokens[i - 1], stop) \
                     and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
                 i -= 1
-            if i == j or tokens[j - 1].key in spec["not_alone"]:
+            if i == j or tokens[j - 1].key in not_alone or tokens[j - 1].key not in agents:
                 break
             start, end = tokens[i].start, tokens[j - 1].end
             out.append(Definition(text[start:end], "", start, end, "Threat"))

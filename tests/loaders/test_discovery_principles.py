@@ -63,3 +63,10 @@ def test_words_a_comma_parts_from_a_principle_pattern_are_not_named_by_it():
 def test_a_quality_a_verb_of_upholding_ensures_is_a_principle():
     text = "a means of ensuring legality and neutrality, and as a tool; ensuring security; guarantee the coherence"
     assert _principles(text) == ["legality", "neutrality"]
+
+
+def test_a_principle_as_a_subject_is_a_whole_abstract_subject_and_no_quality_is_a_principle():
+    assert _principles("This instrument is a key principle.") == []
+    assert _principles("The exchange of harbour information is a guiding principle.") == []
+    assert _principles("Such openness remains a key principle.") == ["openness"]
+    assert _principles("They guarantee equality, nationality and solidarity.") == ["equality", "solidarity"]

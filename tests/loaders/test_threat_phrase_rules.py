@@ -63,7 +63,8 @@ def test_what_poses_a_threat_is_one():
 
 def test_a_modified_head_takes_a_complement_of_one_word_that_ends_the_phrase():
     text = "sexual abuse of children, illicit trafficking of firearms requires, sexual abuse of young people"
-    assert _threats(text) == ["sexual abuse of children", "illicit trafficking", "sexual abuse"]
+    # a finite verb ends the complement ('requires')
+    assert _threats(text) == ["sexual abuse of children", "illicit trafficking of firearms", "sexual abuse"]
 
 
 def test_a_head_may_take_a_proper_name_as_its_of_complement():
@@ -77,6 +78,11 @@ def test_each_phrase_coordinated_before_who_pose_a_threat_is_one():
     text = "the issue of harbour raiders, returnees and lone actors who pose a serious threat"
     assert _fought(text) == ["harbour raiders", "returnees", "lone actors"]
     assert _fought("the people and lone raiders who pose a threat") == ["lone raiders"]
+
+
+def test_what_poses_a_threat_is_taken_only_when_it_names_who_does():
+    assert _fought("new harbour technologies which pose a threat to privacy") == []
+    assert _fought("the tackling of the factors or root causes which lead to radicalisation") == []
 
 
 def test_content_that_promotes_a_threat_is_one():
