@@ -91,7 +91,7 @@ def find_definitions(text: str) -> list[Definition]:
                 break
             if t.surface in rules["coordination"] and words and words[0].surface == "the":
                 break  # 'the Connecting Europe Facility and the European Network of … (ENFAST)': two names
-            if t.surface.endswith(("'s", "’s")):
+            if t.surface.endswith(("'s", "’s")) or text[t.end:t.end + 1] in ("'", "’"):
                 break  # 'Europol's European Cybercrime Centre (EC3)': the owner is no word of the name
             words.insert(0, t)
         while words and not words[0].surface[:1].isupper():
@@ -280,7 +280,25 @@ def find_threat_phrases(text: str) -> list[Definition]:
         if lo < i and (shared := _defined_conjunct(text, start, head.surface, spec)):
             out.append(shared)
     out += _listed_alone(text, tokens, out, spec) + _facilitation(text, tokens, spec)
+    out += _promoting(text, tokens, out, spec)
     return sorted(out, key=lambda d: d.start)
+
+
+def _promoting(text: str, tokens: list[Token], phrases: list[Definition], spec: dict) -> list[Definition]:
+    """Content that promotes a threat is one: 'online material that promotes radicalisation to terrorism'
+    (a 'promoting' pattern, then a threat phrase or head; a plain word before it modifies it)."""
+    stop, heads = set(spec["stop"]), set(spec["heads"])
+    out = []
+    for m in re.finditer(spec["promoting"], text, re.IGNORECASE):
+        ends = [d.end for d in phrases if d.start == m.end()]
+        ends += [t.end for t in tokens if t.start == m.end() and t.surface in heads]
+        if not ends:
+            continue
+        k = next(k for k, t in enumerate(tokens) if t.start >= m.start())
+        start = tokens[k - 1].start if k and _plain(tokens[k - 1], stop) and _adjacent(text, tokens[k - 1], tokens[k]) \
+            else m.start()
+        out.append(Definition(text[start:max(ends)], "", start, max(ends), "Threat"))
+    return out
 
 
 def _named_complement(text: str, tokens: list[Token], i: int, spec: dict) -> int | None:
@@ -354,6 +372,7 @@ def _principle_spec() -> dict:
     spec["after"] = [re.compile(p, re.IGNORECASE) for p in spec["named_before"]]
     spec["stop_words"], spec["inner_words"] = set(spec["stop"]), set(spec["inner"])
     spec["clause_rx"] = re.compile(spec["clause"])
+    spec["naming_rx"] = re.compile(spec["naming"], re.IGNORECASE)
     return spec
 
 
@@ -369,7 +388,7 @@ def _names_principle(tokens: list[Token], spec: dict) -> bool:
         and any(t.surface.lower() not in spec["not_alone"] and t.key not in spec["inner_words"] for t in tokens)
 
 
-def _opens_sentence(text: str, token: Token) -> bool:
+def opens_sentence(text: str, token: Token) -> bool:
     """A capitalised word that is so only because it opens the sentence or list item ('Mutual trust …')."""
     before = text[:token.start].rstrip()
     return token.surface[:1].isupper() and token.surface[1:].islower() and (not before or before[-1] in ".;:-•*")
@@ -433,7 +452,7 @@ def find_principles(text: str) -> list[Definition]:
                         and (tokens[i - 1].end == m.start() if i == j else _adjacent(text, tokens[i - 1], tokens[i])):
                     if _principle_word(tokens[i - 1], spec):
                         i -= 1
-                    elif _opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
+                    elif opens_sentence(text, tokens[i - 1]) and tokens[i - 1].key not in spec["stop_words"]:
                         i -= 1
                         break
                     else:
@@ -445,6 +464,11 @@ def find_principles(text: str) -> list[Definition]:
         start, end = tokens[i].start, tokens[j - 1].end
         out[start] = Definition(text[start:end], "", start, end, "Principle")
     return [out[k] for k in sorted(out)]
+
+
+def principle_of(words: str) -> bool:
+    """Whether words name the principle that follows them ('the principle of ', 'principles of ')."""
+    return _principle_spec()["naming_rx"].fullmatch(words) is not None
 
 
 def find_threat_objects(text: str) -> list[Definition]:
@@ -467,16 +491,24 @@ def find_threat_objects(text: str) -> list[Definition]:
             if i < j and ends and tokens[j - 1].key not in spec["not_alone"]:
                 start, end = tokens[i].start, tokens[j - 1].end
                 out.append(Definition(text[start:end], "", start, end, "Threat"))
-    # what poses a threat, named just before the clause that says so ('lone actors who pose a … threat')
+    # what poses a threat, named just before the clause that says so ('lone actors who pose a … threat'),
+    # each of the phrases coordinated there ('foreign fighters and returnees and lone actors who pose …')
+    joined = re.compile(spec["posers_joined"])
     for m in (m for p in spec["posing"] for m in re.finditer(p, text, re.IGNORECASE)):
         j = next((k for k, t in enumerate(tokens) if t.start >= m.start()), len(tokens))
-        i = j
-        while i > 0 and j - i < spec["max_words"] and _plain(tokens[i - 1], stop) \
-                and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
-            i -= 1
-        if i < j and tokens[j - 1].key not in spec["not_alone"]:
+        for _ in range(spec["max_posers"]):
+            i = j
+            while i > 0 and j - i < spec["max_words"] and _plain(tokens[i - 1], stop) \
+                    and (i == j or _adjacent(text, tokens[i - 1], tokens[i])):
+                i -= 1
+            if i == j or tokens[j - 1].key in spec["not_alone"]:
+                break
             start, end = tokens[i].start, tokens[j - 1].end
             out.append(Definition(text[start:end], "", start, end, "Threat"))
+            link = joined.search(text, 0, start)
+            if not link or i < 2:
+                break
+            j = next(k for k in range(i - 1, -1, -1) if tokens[k].end <= link.start()) + 1
     return sorted(out, key=lambda d: d.start)
 
 

@@ -18,6 +18,7 @@ from iskg.loaders.discovery import (
     find_threat_objects,
     find_threat_phrases,
     head_end,
+    principle_of,
 )
 from iskg.loaders.enumerations import find_enumerated
 from iskg.loaders.instrument_phrases import find_described_instruments
@@ -36,7 +37,7 @@ from iskg.loaders.structure import (
     stating_clauses,
 )
 from iskg.loaders.surface_forms import label_variants, printed_forms
-from iskg.loaders.tokens import tokenize
+from iskg.loaders.tokens import Token, tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
 
 # a name joining several ('tolerance, respect and freedom of expression') names each of them too; the slashes
@@ -130,6 +131,7 @@ class Extractor:
                         self._alias(long_iri, d.acronym)
                     elif short_iri and not long_iri and not self.entities[short_iri].discovered:
                         self._alias(short_iri, d.long_form)
+                        self._matcher.add(d.long_form, short_iri)
                     elif short_iri and not long_iri and d.cls in self._tops:
                         # an acronym another text expanded otherwise keeps its first meaning
                         self._discover(d.long_form, "", d.cls)
@@ -138,13 +140,14 @@ class Extractor:
                 known = self._matcher.find(para.text)
                 described = find_described_instruments(para.text, [(k.start, k.end) for k in known])
                 named, phrases = [*find_names(para.text), *described], find_threat_phrases(para.text)
-                fought = find_threat_objects(para.text)
-                for d in [*named, *find_enumerated(para.text), *phrases, *find_principles(para.text), *fought,
+                fought, principles = find_threat_objects(para.text), find_principles(para.text)
+                for d in [*named, *find_enumerated(para.text), *phrases, *principles, *fought,
                           *find_listed_actors(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
                                    and not self._holds(k, d, named, phrases) for k in known)
                     if not overlaps and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
+                self._learn_principle_names(para.text, known, principles)
                 self._learn_forms(para.text)
         for doc in documents:
             for para in doc.paragraphs:
@@ -185,6 +188,16 @@ class Extractor:
         if found in named:
             return known.end < found.end or known.start >= head_end(found) or top != self._tops.get(found.cls or "")
         return found in phrases and top == "Threat"
+
+    def _learn_principle_names(self, text: str, known: list[Match], principles: list[Definition]) -> None:
+        """'The principle of X' names principle X: X is a label of the known principle it ends
+        ('the principles of mutual recognition …' names mutual recognition)."""
+        for d in principles:
+            for k in known:
+                if k.end == d.end and k.start < d.start and self.entities[k.iri].top == "Principle" \
+                        and principle_of(text[k.start:d.start]) and self._whole_match(d.long_form) is None:
+                    self._alias(k.iri, d.long_form)
+                    self._matcher.add(d.long_form, k.iri)
 
     def _learn_objectives(self, text: str) -> None:
         """The known objectives a clause of `text` states as objectives are stated (read once every
@@ -242,6 +255,12 @@ class Extractor:
     def _discover(self, name: str, acronym: str, cls: str) -> None:
         top = self._tops[cls]
         iri = entity_iri(top, name)
+        # a name another rule has already given to a known entity, or defined with the acronym of
+        # one, is that entity's
+        known = next((k for k in (self._whole_match(f) for f in (name, acronym) if f) if k), None) \
+            if iri not in self.entities else None
+        if known is not None and self.entities[known].top == top:
+            iri = known
         if iri in self.entities:
             # the name an entity's own IRI is made from is one of its surface forms
             for label in (name, acronym):
@@ -270,11 +289,11 @@ class Extractor:
                   and (coordinated or self.entities[m.iri].top == "Threat"))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
-    def _sharing_head(self, text: str, tokens: list, match: Match) -> Match | None:
+    def _sharing_head(self, text: str, tokens: list[Token], match: Match) -> Match | None:
         """The name whose head a name shares with a capitalised word coordinated before it ('Tampere'
         in 'the Tampere and Hague programmes' is the Tampere programme), if that name is known."""
         k = match.first_token
-        if k < 2 or match.last_token == k or tokens[k - 1].surface not in ("and", "or") \
+        if k < 2 or match.last_token == k or not _COORDINATION.fullmatch(tokens[k - 1].surface) \
                 or not tokens[k - 2].surface[:1].isupper():
             return None
         first = tokens[k - 2]

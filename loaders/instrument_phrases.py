@@ -3,21 +3,21 @@
 A Council text cites 'the regulation on the prevention of dissemination of terrorist content
 online' or 'a framework for targeted data retention' without a capital or an acronym, so neither
 the vocabulary nor the capitalised-name rule sees it. The head says what kind of instrument it is;
-the complement, up to where the noun phrase ends, says which. The word lists are data
-(`data/instrument_phrases.json`).
+the complement, up to where the noun phrase ends, says which. Where the end is uncertain (the word
+cap is reached, or the words point back into the text) no name is taken rather than a wrong one.
+The word lists are data (`data/instrument_phrases.json`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
-from iskg.loaders.discovery import Definition
+from iskg.loaders.discovery import Definition, opens_sentence
 from iskg.loaders.tokens import Token, tokenize
-
-_YEAR = re.compile(r"\d{4}")
 
 
 @cache
@@ -26,6 +26,7 @@ def _rules() -> dict:
     data["head_class"] = {head: cls for cls, heads in data["heads"].items() for head in heads}
     data["head_words"] = sorted((tuple(h.split()) for h in data["head_class"]), key=len, reverse=True)
     data["end_words"] = sorted((tuple(e.split()) for e in data["ends_before"]), key=len, reverse=True)
+    data["numeric"] = re.compile(data["number"])
     return data
 
 
@@ -34,7 +35,7 @@ def _starts(tokens: list[Token], k: int, words: tuple[str, ...]) -> bool:
 
 
 def _head_at(tokens: list[Token], k: int, rules: dict) -> tuple[str, ...] | None:
-    """The instrument head the words from k spell, if any."""
+    """The instrument head the words from k spell, longest first ('framework decision' before 'framework')."""
     return next((words for words in rules["head_words"] if _starts(tokens, k, words)), None)
 
 
@@ -43,7 +44,7 @@ def _after_capital(text: str, tokens: list[Token], k: int) -> bool:
     capitalised-name rule's); a possessive or a sentence's first word is no such word."""
     before = tokens[k - 1] if k else None
     return bool(before) and before.surface[:1].isupper() and text[before.end:tokens[k].start] == " " \
-        and not _opens_sentence(text, before) and not before.surface.endswith(("'s", "’s"))
+        and not opens_sentence(text, before) and text[before.end - 2:before.end] not in ("'s", "’s")
 
 
 def _acronym_lead(text: str, tokens: list[Token], k: int, rules: dict) -> int | None:
@@ -64,49 +65,57 @@ def _classifying_start(tokens: list[Token], k: int, rules: dict) -> int:
     first = k
     while first > 0 and tokens[first - 1].surface in rules["classifying"]:
         first -= 1
-        if first > 1 and tokens[first - 1].surface == "and" and tokens[first - 2].surface in rules["classifying"]:
+        if first > 1 and tokens[first - 1].surface in rules["coordination"] \
+                and tokens[first - 2].surface in rules["classifying"]:
             first -= 1
     return first
 
 
-def _opens_sentence(text: str, token: Token) -> bool:
-    return not text[:token.start].strip() or text[:token.start].rstrip()[-1:] in ".:;"
+def _conclusion_verb(token: Token, rules: dict) -> bool:
+    """A word in capitals long enough to be the verb of a Council conclusion ('CALLS ON'), not an acronym."""
+    return token.surface.isupper() and len(token.surface) >= rules["min_verb_capitals"]
 
 
-def _complement_end(text: str, tokens: list[Token], k: int, known: list[tuple[int, int]], rules: dict) -> int:
-    """The index past the last token of the complement that opens at token k (its opener), or k."""
+def _ends_phrase(tokens: list[Token], i: int, rules: dict) -> bool:
+    """Whether the noun phrase has ended before token i: a clause, a finite verb, a number, a conclusion's verb."""
+    t = tokens[i]
+    return any(_starts(tokens, i, e) for e in rules["end_words"]) or t.surface.lower() in rules["verbs"] \
+        or bool(rules["numeric"].search(t.surface)) or _conclusion_verb(t, rules)
+
+
+def _complement_end(text: str, tokens: list[Token], k: int, known: Sequence[tuple[int, int]],
+                    rules: dict) -> int | None:
+    """The last token of the complement that opens at token k (its opener), k if it ends at once, or
+    None where it runs on past the word cap."""
     end, paired, i = k, False, k + 1
-    while i < len(tokens) and i - k <= rules["max_words"]:
+    while i < len(tokens):
+        if i - k > rules["max_words"]:
+            return None
         t = tokens[i]
-        gap = text[tokens[i - 1].end:t.start]
-        inside = next(((lo, hi) for lo, hi in known if lo < t.start < hi or lo <= tokens[i - 1].start < t.start < hi),
-                      None)
-        if gap.strip() and not inside:
-            break
-        if inside:
-            while i < len(tokens) and tokens[i].end <= inside[1]:
+        span = next(((lo, hi) for lo, hi in known if lo <= t.start < hi), None)
+        if span:  # a known name is read whole, its commas too
+            while i < len(tokens) and tokens[i].start < span[1]:
                 i += 1
             end = i - 1
             continue
-        word = t.surface.lower()
-        if any(_starts(tokens, i, e) for e in rules["end_words"]) or _YEAR.fullmatch(t.surface) \
-                or t.surface.isupper() and len(t.surface) > 4:
+        if text[tokens[i - 1].end:t.start].strip() not in ("", "-") or _ends_phrase(tokens, i, rules):
             break
-        if word in ("and", "or"):
+        word = t.surface.lower()
+        if word in rules["coordination"]:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             pairs = paired and word == "and"
-            if nxt is None or not pairs and (nxt.surface.lower() in rules["second_name"] or nxt.surface.isupper()):
+            second = nxt is not None and (nxt.surface.lower() in rules["second_name"] or _conclusion_verb(nxt, rules))
+            if nxt is None or not pairs and second:
                 break
             paired = paired and not pairs
-        if word in rules["pairing"]:
-            paired = True
+        paired = paired or word in rules["pairing"]
         if word not in rules["not_last"]:
             end = i
         i += 1
     return end
 
 
-def find_described_instruments(text: str, known: list[tuple[int, int]] = ()) -> list[Definition]:
+def find_described_instruments(text: str, known: Sequence[tuple[int, int]] = ()) -> list[Definition]:
     """Every 'head + on/for/against + noun phrase' that names an instrument, and every head named by
     acronyms alone; `known` are the spans of names already known in the text, read whole where the
     complement reaches them."""
@@ -118,8 +127,8 @@ def find_described_instruments(text: str, known: list[tuple[int, int]] = ()) -> 
         if head is None:
             continue
         cls, last_head = rules["head_class"][" ".join(head)], k + len(head) - 1
-        generic = tokens[k - 1].surface in rules["generic_acronyms"] and not _after_capital(text, tokens, k - 1) \
-            if k else False
+        generic = k > 0 and tokens[k - 1].surface in rules["generic_acronyms"] \
+            and not _after_capital(text, tokens, k - 1)
         if _after_capital(text, tokens, k) and not generic:
             lead = _acronym_lead(text, tokens, k, rules)
             if lead is not None and tokens[k].surface.islower():  # 'PIF Directive' is the capitalised-name rule's
@@ -130,10 +139,13 @@ def find_described_instruments(text: str, known: list[tuple[int, int]] = ()) -> 
         if opener >= len(tokens) or tokens[opener].surface.lower() not in rules["openers"] \
                 or text[tokens[last_head].end:tokens[opener].start] != " ":
             continue
-        last = _complement_end(text, tokens, opener, list(known), rules)
+        last = _complement_end(text, tokens, opener, known, rules)
+        if last is None:
+            continue
         words = [t for t in tokens[opener + 1:last + 1] if t.surface.lower() not in rules["second_name"]]
-        if len(words) < rules["min_words"] or not words[0].surface.islower():
-            continue  # a capitalised complement is a proper name's, read by the capitalised-name rule
+        if len(words) < rules["min_words"] or not words[0].surface.islower() \
+                or any(t.surface.lower() in rules["anaphora"] for t in tokens[opener + 1:last + 1]):
+            continue  # a capitalised complement is a proper name's; an anaphoric one points back into the text
         start, end = tokens[_classifying_start(tokens, k, rules)].start, tokens[last].end
         out.append(Definition(text[start:end], "", start, end, cls))
     return out

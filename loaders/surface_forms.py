@@ -76,17 +76,27 @@ def conjunct_orders(label: str) -> list[str]:
     return sorted(set(forms) - {label})
 
 
+def _action_noun(word: str) -> bool:
+    gerunds = _rules()["verbal_form"]["gerunds"]
+    return word in gerunds or word in gerunds.values()
+
+
 def verbal_form(label: str) -> list[str]:
-    """The label's action noun in -tion with its 'of' object, printed as a gerund with a direct object."""
+    """The label's action noun with its 'of' object, printed as its gerund with a direct object: the
+    two name one act, so a text writing either names the entity."""
     rules = _rules()
     m = rules["verbal"].match(label)
-    return [rules["verbal_form"]["form"].format(**m.groupdict())] if m else []
+    gerund = rules["verbal_form"]["gerunds"].get(m["noun"]) if m else None
+    return [f"{gerund} {m['object']}"] if gerund and gerund != m["noun"] else []
 
 
 def distributed_pair(label: str) -> list[str]:
-    """The label's two nouns that share an 'of' complement, each with the complement alone."""
+    """The label's two action nouns sharing an 'of' complement, each with the complement alone: a
+    text that does one of the two still names the entity."""
     m = _rules()["pair"].match(label)
-    return [f"{m['first']} {m['rest']}", f"{m['second']} {m['rest']}"] if m else []
+    if not m or not (_action_noun(m["first"]) and _action_noun(m["second"])):
+        return []
+    return [f"{m['first']} {m['rest']}", f"{m['second']} {m['rest']}"]
 
 
 def compound_form(label: str) -> list[str]:

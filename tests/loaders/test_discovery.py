@@ -25,6 +25,8 @@ def test_parenthesis_that_is_not_an_acronym_of_the_words_before_is_ignored():
 def test_a_long_form_does_not_reach_back_over_its_owner():
     assert _defs("INVITES Harbourpol and Portpol's Northern Harbour Centre (NHC) to help") == [
         ("Northern Harbour Centre", "NHC", "Agency")]
+    assert _defs("the Member States' Northern Harbour Centres (NHCs) help") == [
+        ("Northern Harbour Centres", "NHCs", "Agency")]
 
 
 def test_unknown_head_noun_gives_no_class():

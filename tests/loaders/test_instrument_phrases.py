@@ -68,3 +68,23 @@ def test_a_capitalised_head_after_an_acronym_is_left_to_the_capitalised_name_rul
 def test_the_period_an_instrument_covers_is_not_part_of_its_name() -> None:
     assert names("An action plan on tobacco smuggling for the period 2020-2025 follows.") == [
         ("action plan on tobacco smuggling", "PolicyProgramme")]
+
+
+def test_a_finite_verb_or_a_number_ends_the_name_and_a_hyphen_joins_words() -> None:
+    assert names("The strategy on harbour smuggling contains 15 actions.") == [
+        ("strategy on harbour smuggling", "PolicyProgramme")]
+    assert names("The framework for cooperation with river ports needs improvement.") == [
+        ("framework for cooperation with river ports", "OperationalMechanism")]
+    assert names("They adopt the action plan on tobacco and cross-border smuggling today.") == [
+        ("action plan on tobacco and cross-border smuggling", "PolicyProgramme")]
+
+
+def test_no_name_where_the_words_point_back_or_run_past_the_word_cap() -> None:
+    assert names("a programme for the next five years and a strategy for achieving these objectives") == []
+    assert names("the strategy on " + " ".join(["port"] * 20)) == []
+
+
+def test_a_known_span_not_aligned_with_words_cannot_stall_the_reading() -> None:
+    text = "a strategy on port safety rules"
+    assert names(text, [(text.index("ort"), text.index("ort") + 3)]) == [
+        ("strategy on port safety rules", "PolicyProgramme")]

@@ -71,3 +71,31 @@ def test_a_head_may_take_a_proper_name_as_its_of_complement():
             "(SALW); attacks of all Member States; fraud of European citizens; crime in the Baltic Sea Region")
     assert _threats(text) == ["breakdown of major Harbour and Tide Networks",
                               "trafficking of Small Arms and Light Weapons"]
+
+
+def test_each_phrase_coordinated_before_who_pose_a_threat_is_one():
+    text = "the issue of harbour raiders, returnees and lone actors who pose a serious threat"
+    assert _fought(text) == ["harbour raiders", "returnees", "lone actors"]
+    assert _fought("the people and lone raiders who pose a threat") == ["lone raiders"]
+
+
+def test_content_that_promotes_a_threat_is_one():
+    text = ("reduce the impact of online material that promotes radicalisation to terrorism; "
+            "the material that incites terrorism; content which promotes tolerance")
+    assert _threats(text) == ["online material that promotes radicalisation to terrorism",
+                              "radicalisation to terrorism", "material that incites terrorism"]
+
+
+def test_a_shared_head_name_whose_acronym_is_known_is_not_a_second_entity_with_that_label():
+    from rdflib import Graph
+
+    from iskg.loaders.extract import Extractor
+    from iskg.loaders.read import parse_text
+    from iskg.loaders.vocabulary import Entity, top_class_map
+    from iskg.ontology import ontology_path
+
+    iri = "https://example.org/test/carousel-trade-scheme"
+    tops = top_class_map(Graph().parse(ontology_path(), format="turtle"))
+    extractor = Extractor({iri: Entity(iri, "Threat", "Threat", "Carousel Trade Scheme", ["CTS"])}, tops)
+    extractor.learn([parse_text("Losses from Carousel Trade Scheme (CTS) and excise fraud.\n", "note.txt", "utf-8")])
+    assert [e.iri for e in extractor.entities.values() if "CTS" in e.labels] == [iri]

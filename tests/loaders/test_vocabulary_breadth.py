@@ -28,7 +28,6 @@ EXPECTED = [
     ("instrument/warsaw-convention", "Council of Europe Convention on Laundering, Search, Seizure and "
                                      "Confiscation of the Proceeds of Crime and on the Financing of Terrorism"),
     ("actor/council-of-europe", "Council of Europe"),
-    ("instrument/freezing-and-confiscation", "Confiscation of the Proceeds of Crime"),  # a name the title joins
     ("threat/terrorist-financing", "Financing of Terrorism"),
     ("threat/match-fixing", "match-fixing"),
     ("threat/extortion", "extortion"),

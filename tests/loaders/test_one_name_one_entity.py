@@ -1,0 +1,22 @@
+"""A name one rule gives a known entity (a long form defined with the entity's acronym) is not
+made a second entity by another rule that reads the same name, on a small text."""
+
+from __future__ import annotations
+
+from rdflib import Graph
+
+from iskg.loaders.extract import Extractor
+from iskg.loaders.read import parse_text
+from iskg.loaders.vocabulary import Entity, top_class_map
+from iskg.ontology import ontology_path
+
+DTIP = "https://w3id.org/iskg/id/threat/dtip-fraud"
+
+
+def test_a_long_form_given_to_a_known_acronym_is_not_discovered_again() -> None:
+    vocabulary = {DTIP: Entity(DTIP, "Threat", "Threat", "DTIP fraud", ["DTIP"])}
+    extractor = Extractor(vocabulary, top_class_map(Graph().parse(ontology_path(), format="turtle")))
+    doc = parse_text("Note\n\nLosses from Dockside Trader Intra-Port (DTIP) and Excise fraud grow.\n", "t.txt", "utf-8")
+    extractor.learn([doc])
+    holders = sorted(iri for iri, e in extractor.entities.items() if "Dockside Trader Intra-Port fraud" in e.labels)
+    assert holders == [DTIP]
