@@ -29,6 +29,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _NUMBERS = {kind: _rx(p["pattern"]) for kind, p in _DATA["document_numbers"].items()}
 _TAIL = _rx(_DATA["codes_tail"]["pattern"])
 _NOT_OWN = _rx(_DATA["own_number_exclusions"]["pattern"])
+_IN_WORDS = str.maketrans(_DATA["ocr_codes"]["in_words"])
+_IN_NUMBERS = str.maketrans(_DATA["ocr_codes"]["in_numbers"])
+_NUMBER_LOOKALIKES = frozenset(_DATA["ocr_codes"]["in_numbers"])
 _DATES = {kind: _rx(p["pattern"]) for kind, p in _DATA["dates"].items()}
 _TYPES = [(r["type"], r["where"], _rx(r["pattern"])) for r in _DATA["doc_types"]]
 # Specific series first: their numbers must not also be read as bare Council numbers.
@@ -99,6 +102,13 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     return [(n.start, n.end) for n in find_numbers(text)]
 
 
+def _unconfused(word: str) -> str:
+    """A code word or number as printed, before a scan confused its letters and digits: a number
+    where it has a digit and only letters that look like digits ('3OO'), else a word ('C0RDROGUE')."""
+    number = any(c.isdigit() for c in word) and all(c in _NUMBER_LOOKALIKES for c in word if c.isalpha())
+    return word.translate(_IN_NUMBERS if number else _IN_WORDS)
+
+
 def header_number_spans(blocks: list[str]) -> list[list[tuple[int, int]]]:
     """`number_spans` of each header block, where a block of subject codes alone ('COSI 164 CATS 79
     ENFOPOL 243') printed under a number ('11518/1/20 REV 1') is that number's too, all of it."""
@@ -106,7 +116,7 @@ def header_number_spans(blocks: list[str]) -> list[list[tuple[int, int]]]:
     after_number = False
     for text in blocks:
         spans = number_spans(text)
-        if not spans and after_number and _TAIL.fullmatch(" " + " ".join(text.split())):
+        if not spans and after_number and _TAIL.fullmatch(" " + " ".join(map(_unconfused, text.split()))):
             spans = [(0, len(text))]
         after_number = bool(spans) and spans[-1][1] == len(text.rstrip())
         out.append(spans)

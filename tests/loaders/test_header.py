@@ -60,6 +60,13 @@ def test_codes_block_counts_as_the_number_only_right_under_one():
     assert header_number_spans(["6543/15 JAI 90", "CATS 34"]) == [[(0, 14)], [(0, 7)]]
 
 
+def test_scanned_codes_block_with_letters_and_digits_confused_is_still_codes():
+    """What broke: a scan's 'C0RDROGUE 56' (a zero for an O) made the block no codes block, and the
+    COPEN, DROIPEN and COPS codes beside it were read as mentions of those bodies."""
+    assert header_number_spans(["6543/15", "DROIPEN 88 COPEN 3OO C0RDROGUE 56"]) == [[(0, 7)], [(0, 33)]]
+    assert header_number_spans(["6543/15", "COPEN and the COPS"]) == [[(0, 7)], []]
+
+
 def test_a_drafts_header_asserts_nothing_struck_and_marks_what_it_adds():
     draft = ("NOTE\n\nFrom: <del>Presidency</del> <ins>Europol</ins>\nTo: Delegations\nSubject: Draft conclusions\n\n"
              "1. The Member States are invited to exchange information on cybercrime.\n")
