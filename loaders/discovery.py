@@ -321,7 +321,11 @@ def _named_complement(text: str, tokens: list[Token], i: int, spec: dict) -> int
         elif word not in rule["inner"] or last != k - 1:
             break
         k += 1
-    return last if capitals >= rule["min_words"] else None
+    # capitals that modify a lower-case noun are no name of their own ('abuse of European Union funds')
+    modifies = last is not None and last + 1 < len(tokens) and _adjacent(text, tokens[last], tokens[last + 1]) \
+        and tokens[last + 1].surface.isalpha() and tokens[last + 1].surface.islower() \
+        and tokens[last + 1].key not in spec["stop"] and tokens[last + 1].key not in rule["inner"]
+    return last if capitals >= rule["min_words"] and not modifies else None
 
 
 def _defined_conjunct(text: str, start: int, head: str, spec: dict) -> Definition | None:

@@ -74,6 +74,10 @@ def test_a_head_may_take_a_proper_name_as_its_of_complement():
                               "trafficking of Small Arms and Light Weapons"]
 
 
+def test_capitals_that_modify_a_lower_case_noun_are_no_proper_name_complement():
+    assert _threats("the abuse of Harbour Union funds grew") == []
+
+
 def test_each_phrase_coordinated_before_who_pose_a_threat_is_one():
     text = "the issue of harbour raiders, returnees and lone actors who pose a serious threat"
     assert _fought(text) == ["harbour raiders", "returnees", "lone actors"]
