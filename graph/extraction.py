@@ -10,6 +10,8 @@ same order, as one process would make.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
+import threading
 from collections.abc import Callable
 
 from iskg.graph.extraction_cache import ExtractionCache
@@ -18,8 +20,23 @@ from iskg.loaders.model import Document
 
 Advance = Callable[[int], None]
 
-# Set in the parent before the worker processes fork, so that they inherit it instead of unpickling it.
+# Set in the parent before the worker processes fork, so that they inherit it instead of unpickling it
+# (or, where the parent runs threads, set in each worker from a pickled copy).
 _SHARED: tuple[Extractor, list[Document]] | None = None
+
+
+def _receive(shared: tuple[Extractor, list[Document]]) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
+def _pool(jobs: int, shared: tuple[Extractor, list[Document]]) -> multiprocessing.pool.Pool:
+    """Workers that hold the learned extractor: forked from a single-threaded parent (a command line),
+    started afresh from a threaded one (a notebook kernel, a test run, a server), since forking a
+    process whose other threads hold locks can leave the child waiting on them for ever."""
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork").Pool(jobs)
+    return multiprocessing.get_context("spawn").Pool(jobs, initializer=_receive, initargs=(shared,))
 
 
 def _extract_one(index: int) -> Extraction:
@@ -38,8 +55,7 @@ def _extract_all(extractor: Extractor, documents: list[Document], jobs: int, adv
     global _SHARED
     _SHARED = (extractor, documents)
     try:
-        # fork: the workers start with the learned extractor in memory; nothing else is running yet
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(documents))) as pool:
+        with _pool(min(jobs, len(documents)), _SHARED) as pool:
             out = []
             chunk = max(1, min(16, len(documents) // (4 * jobs)))
             for k, found in enumerate(pool.imap(_extract_one, range(len(documents)), chunksize=chunk)):

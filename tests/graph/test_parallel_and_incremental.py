@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from iskg.graph import extraction_cache
 from iskg.graph.build import build
 from iskg.graph.cli import EXIT_BAD_INPUT, main
+from iskg.graph.extraction import _extract_all
 from iskg.graph.extraction_cache import ExtractionCache
 from iskg.loaders.extract import Extractor
 from iskg.loaders.read import parse_text
@@ -116,3 +118,23 @@ def test_code_version_changes_with_the_installed_loaders(tmp_path, monkeypatch):
 def test_jobs_must_be_positive(tmp_path, capsys, jobs):
     assert main(["build", "--corpus", str(tmp_path), "--out", str(tmp_path / "out"), "--jobs", jobs]) == EXIT_BAD_INPUT
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_two_jobs_from_a_process_running_threads_start_fresh_workers_and_give_the_same_extractions():
+    # forking a process whose other threads hold locks can leave a worker waiting for ever (a notebook
+    # kernel, a server, a test run): such a parent starts its workers afresh instead
+    docs = [parse_text(f"Note {n}\n\nEuropol and Eurojust fight terrorism and cybercrime ({n}).\n", f"t{n}.txt",
+                       "utf-8") for n in range(3)]
+    extractor = Extractor.default()
+    extractor.learn(docs)
+    stop = threading.Event()
+    busy = threading.Thread(target=stop.wait, daemon=True)
+    busy.start()
+    try:
+        assert threading.active_count() > 1
+        two = _extract_all(extractor, docs, 2, lambda _: None)
+    finally:
+        stop.set()
+    one = _extract_all(extractor, docs, 1, lambda _: None)
+    assert [(e.mentions, e.relations) for e in two] == [(e.mentions, e.relations) for e in one]
+    assert len(two[0].mentions) >= 4
