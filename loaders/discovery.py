@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -137,10 +138,16 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return text[a.end:b.start] in (" ", "-", " - ")
 
 
-def find_names(text: str) -> list[Definition]:
-    """Names without an acronym: capitalised words ending in a head noun that says what they are."""
-    spec, rules = _rules()["names"], _rules()
-    heads, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
+def _learned_class(word: str, learned: Mapping[str, str]) -> str | None:
+    return learned.get(word) or (learned.get(word[:-1]) if word.endswith("s") else None)
+
+
+def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Definition]:
+    """Names without an acronym: capitalised words ending in a head noun that says what they are (a
+    listed one, or one `learned` from the vocabulary, with its class: `vocabulary_heads.py`)."""
+    spec, rules, learned = _rules()["names"], _rules(), learned or {}
+    listed, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
+    heads = listed | {w for w in {t.surface for t in tokenize(text)} if _learned_class(w, learned)}
     stop = set(rules["not_names"]) | set(spec["generic_first"])
     linking = re.compile(spec["linking_complement"])
     generic_heads = set(spec["generic_heads"]["heads"])
@@ -192,7 +199,7 @@ def find_names(text: str) -> list[Definition]:
         # 'European Strategy' is too generic a name; 'European Convention on Human Rights' is not
         if len(modifiers) == 1 and modifiers[0].key in stop and hi == i and head.surface not in generic_heads:
             continue
-        cls = head_noun_class(head.surface)
+        cls = head_noun_class(head.surface) if head.surface in listed else _learned_class(head.surface, learned)
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
     return out
 

@@ -39,6 +39,7 @@ from iskg.loaders.structure import (
 from iskg.loaders.surface_forms import label_variants, printed_forms
 from iskg.loaders.tokens import Token, tokenize
 from iskg.loaders.vocabulary import Entity, load_vocabulary, top_class_map
+from iskg.loaders.vocabulary_heads import learned_heads
 
 # a name joining several ('tolerance, respect and freedom of expression') names each of them too; the slashes
 # of a document number ('2008/617/JHA') join nothing
@@ -97,6 +98,7 @@ class Extractor:
     def __init__(self, entities: dict[str, Entity], class_tops: dict[str, str]) -> None:
         self.entities = {iri: replace(e, alt_labels=list(e.alt_labels)) for iri, e in entities.items()}
         self._tops = class_tops
+        self._heads = learned_heads(self.entities.values())
         self._matcher = self._build_matcher()
 
     @classmethod
@@ -139,7 +141,7 @@ class Extractor:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
                 described = find_described_instruments(para.text, [(k.start, k.end) for k in known])
-                named, phrases = [*find_names(para.text), *described], find_threat_phrases(para.text)
+                named, phrases = [*find_names(para.text, self._heads), *described], find_threat_phrases(para.text)
                 fought, principles = find_threat_objects(para.text), find_principles(para.text)
                 for d in [*named, *find_enumerated(para.text), *phrases, *principles, *fought,
                           *find_listed_actors(para.text)]:
