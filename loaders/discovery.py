@@ -182,7 +182,9 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
 
         if hi > i:
             # a name whose complement is in another language goes on in that language
-            going_on = set(spec["complement_inner"].get(tokens[i + 1].surface, inner))
+            foreign = spec["complement_inner"]
+            language = foreign["complements"].get(tokens[i + 1].surface)
+            going_on = set(foreign["words"][language]) if language else inner
             while hi + 1 < len(tokens) and _adjacent(text, tokens[hi], tokens[hi + 1]):
                 nxt = tokens[hi + 1]
                 if _capitalised(nxt, spec["max_capital_verb"]):
