@@ -129,9 +129,12 @@ class Extractor:
             for para in doc.paragraphs:
                 for d in find_definitions(para.text):
                     long_iri, short_iri = self._whole_match(d.long_form), self._whole_match(d.acronym)
+                    # a long form of another kind ('… Service (HES)' for a system HES) is another meaning
+                    known = self.entities[short_iri] if short_iri else None
+                    same_kind = known is not None and self._tops.get(d.cls or "", known.top) == known.top
                     if long_iri and not short_iri:
                         self._alias(long_iri, d.acronym)
-                    elif short_iri and not long_iri and not self.entities[short_iri].discovered:
+                    elif short_iri and not long_iri and not known.discovered and same_kind:
                         self._alias(short_iri, d.long_form)
                         self._matcher.add(d.long_form, short_iri)
                     elif short_iri and not long_iri and d.cls in self._tops:

@@ -20,3 +20,24 @@ def test_a_long_form_given_to_a_known_acronym_is_not_discovered_again() -> None:
     extractor.learn([doc])
     holders = sorted(iri for iri, e in extractor.entities.items() if "Dockside Trader Intra-Port fraud" in e.labels)
     assert holders == [DTIP]
+
+
+HES = "https://w3id.org/iskg/id/instrument/harbour-entry-system"
+
+
+def test_a_known_acronym_defined_as_a_body_names_a_new_body_not_the_known_system() -> None:
+    vocabulary = {HES: Entity(HES, "InformationSystem", "Instrument", "Harbour Entry System", ["HES"])}
+    extractor = Extractor(vocabulary, top_class_map(Graph().parse(ontology_path(), format="turtle")))
+    doc = parse_text("Note\n\nThe Harbour Evidence Service (HES) starts.\n", "t.txt", "utf-8")
+    extractor.learn([doc])
+    assert extractor.entities[HES].labels == ["Harbour Entry System", "HES"]
+    body = extractor.entities["https://w3id.org/iskg/id/actor/harbour-evidence-service"]
+    assert (body.top, body.discovered, body.labels) == ("Actor", True, ["Harbour Evidence Service"])
+
+
+def test_a_known_acronym_defined_with_another_long_form_of_its_kind_gains_that_form() -> None:
+    vocabulary = {HES: Entity(HES, "InformationSystem", "Instrument", "Harbour Entry System", ["HES"])}
+    extractor = Extractor(vocabulary, top_class_map(Graph().parse(ontology_path(), format="turtle")))
+    doc = parse_text("Note\n\nThe Harbour Entry and Exit System (HES) starts.\n", "t.txt", "utf-8")
+    extractor.learn([doc])
+    assert "Harbour Entry and Exit System" in extractor.entities[HES].labels
