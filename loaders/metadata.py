@@ -28,12 +28,16 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _NUMBERS = {kind: _rx(p["pattern"]) for kind, p in _DATA["document_numbers"].items()}
 _TAIL = _rx(_DATA["codes_tail"]["pattern"])
+_MARK = _rx(_DATA["header_marks"]["pattern"])
 _NOT_OWN = _rx(_DATA["own_number_exclusions"]["pattern"])
 _IN_WORDS = str.maketrans(_DATA["ocr_codes"]["in_words"])
 _IN_NUMBERS = str.maketrans(_DATA["ocr_codes"]["in_numbers"])
 _NUMBER_LOOKALIKES = frozenset(_DATA["ocr_codes"]["in_numbers"])
 _DATES = {kind: _rx(p["pattern"]) for kind, p in _DATA["dates"].items()}
 _TYPES = [(r["type"], r["where"], _rx(r["pattern"])) for r in _DATA["doc_types"]]
+_KIND_LINES = [_rx(p) for p in _DATA["kind_lines"]["patterns"]]
+_MAX_TITLE_WORDS: int = _DATA["kind_lines"]["max_title_words"]
+_NUMBERED = _rx(_DATA["kind_lines"]["numbered_heading"])
 # Specific series first: their numbers must not also be read as bare Council numbers.
 _ORDER = ("euco", "sn", "wk", "com", "council")
 MIN_BARE_DIGITS = 3
@@ -111,11 +115,15 @@ def _unconfused(word: str) -> str:
 
 def header_number_spans(blocks: list[str]) -> list[list[tuple[int, int]]]:
     """`number_spans` of each header block, where a block of subject codes alone ('COSI 164 CATS 79
-    ENFOPOL 243') printed under a number ('11518/1/20 REV 1') is that number's too, all of it."""
+    ENFOPOL 243') printed under a number ('11518/1/20 REV 1'), with only marks between ('LIMITE'),
+    is that number's too, all of it."""
     out: list[list[tuple[int, int]]] = []
     after_number = False
     for text in blocks:
         spans = number_spans(text)
+        if after_number and not spans and _MARK.match(text.strip()):
+            out.append([])
+            continue
         if not spans and after_number and _TAIL.fullmatch(" " + " ".join(map(_unconfused, text.split()))):
             spans = [(0, len(text))]
         after_number = bool(spans) and spans[-1][1] == len(text.rstrip())
@@ -133,13 +141,14 @@ def _whole_number(text: str) -> str | None:
 
 def own_number(head: list[list[str]]) -> str | None:
     """The number printed on a header line of its own (possibly with its 'REV n' on the next)."""
-    for block in head:
-        for i, line in enumerate(block):
-            if _NOT_OWN.search(line):
-                continue
-            pair = f"{line} {block[i + 1]}" if i + 1 < len(block) else ""
-            if found := (_whole_number(pair) if pair else None) or _whole_number(line):
-                return found
+    lines = [line for block in head for line in block]
+    for i, line in enumerate(lines):
+        if _NOT_OWN.search(line):
+            continue
+        # its 'REV n' may stand in a block of its own
+        pair = f"{line} {lines[i + 1]}" if i + 1 < len(lines) else ""
+        if found := (_whole_number(pair) if pair else None) or _whole_number(line):
+            return found
     return None
 
 
@@ -174,11 +183,29 @@ def _opening(layout: Layout) -> list[str]:
     return lines + [s.title for s in layout.sections if s.index <= limit]
 
 
+def _is_kind_line(line: str) -> bool:
+    return any(rx.search(line.strip()) for rx in _KIND_LINES)
+
+
 def _title(layout: Layout) -> str | None:
+    """The subject line, else the first heading before the text; a heading saying only what kind of
+    document follows ('COMMUNICATION FROM THE COMMISSION TO …') gives way to the unnumbered heading
+    after it, or to a first paragraph short enough to be the title printed under it."""
     if layout.subject:
         return layout.subject
     limit = (layout.paragraphs[0].section or 0) if layout.paragraphs else len(layout.sections)
-    return layout.sections[0].title if layout.sections and limit else None
+    before = [s.title for s in layout.sections if s.index <= limit] if layout.sections and limit else []
+    if not before or not _is_kind_line(before[0]):
+        return before[0] if before else None
+    if len(before) > 1 and not _NUMBERED.match(before[1]):
+        return before[1]
+    first = layout.paragraphs[0]
+    words = first.text.split()
+    if first.section == layout.sections[0].index and 0 < len(words) <= _MAX_TITLE_WORDS \
+            and not first.text.rstrip().endswith((".", ";")):
+        # a complement printed under the kind line goes on with it ('… COUNCIL' / 'on the EU Security Union Strategy')
+        return f"{before[0]} {first.text.strip()}" if first.text.lstrip()[:1].islower() else first.text.strip()
+    return before[0]
 
 
 def doc_type(identifier: str | None, layout: Layout, title: str | None) -> str | None:

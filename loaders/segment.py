@@ -263,7 +263,8 @@ def _merge_broken(units: list[Unit], width: int, strict: bool) -> list[Unit]:
             continue
         prev = reopened or _open_paragraph(out)
         reopened = None
-        if prev is not None and k >= box_end:
+        # front-matter furniture (a dateline, a document number) is never a sentence left unfinished
+        if prev is not None and k >= box_end and not _is_head_furniture(prev):
             tail, local = _bare(prev.raw[-1]), ocr.local_width(prev.raw, width)
             after = _after_box(units, k, local)
             if after is not None and not ocr.ends_sentence(tail):

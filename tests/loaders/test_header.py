@@ -67,6 +67,15 @@ def test_scanned_codes_block_with_letters_and_digits_confused_is_still_codes():
     assert header_number_spans(["6543/15", "COPEN and the COPS"]) == [[(0, 7)], []]
 
 
+def test_codes_cut_into_blocks_of_one_line_under_a_number_and_its_marks_are_still_codes():
+    """What broke: with every header line a block of its own (markdown headings added), 'REV 1' and
+    'LIMITE' stood between the number and its codes, which were read as mentions of COPEN and DROIPEN."""
+    blocks = ["11518/1/20", "REV 1", "LIMITE", "COSI 164 CATS 79", "DROIPEN 88 COPEN 300", "NOTE", "COPEN 3"]
+    assert header_number_spans(blocks) == [[(0, 10)], [], [], [(0, 16)], [(0, 20)], [], []]
+    text = "Council of the European Union\n\n11518/1/20\n\n## REV 1\n\n## DROIPEN 88 COPEN 300\n\nNOTE\n\nThe text.\n"
+    assert parse_text(text, "n.txt", "utf-8").identifier == "11518/1/20 REV 1"
+
+
 def test_a_drafts_header_asserts_nothing_struck_and_marks_what_it_adds():
     draft = ("NOTE\n\nFrom: <del>Presidency</del> <ins>Europol</ins>\nTo: Delegations\nSubject: Draft conclusions\n\n"
              "1. The Member States are invited to exchange information on cybercrime.\n")

@@ -131,3 +131,20 @@ def test_commission_communication() -> None:
     assert (doc.identifier, doc.date, doc.doc_type) == ("COM(2020) 605 final", "2020-07-24", "Communication")
     assert doc.title.endswith("COMMITTEE OF THE REGIONS on the EU Security Union Strategy")
     assert [c.identifier for c in doc.citations] == ["SWD(2020) 200 final"]
+
+
+COMMUNICATION_HEAD = ("EUROPEAN COMMISSION\n\nBrussels, 3.5.2012\nCOM(2012) 190 final\n\n"
+                      "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL\n\n")
+
+
+@pytest.mark.parametrize(("under", "title"), [
+    ("Safer ports for a safer Union: three steps", "Safer ports for a safer Union: three steps"),
+    ("on a harbour security agenda",
+     "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL on a harbour security agenda"),
+    ("Ports face new threats, and this communication answers them.",
+     "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL"),
+])
+def test_the_title_of_a_communication_is_printed_under_the_line_saying_what_it_is(under: str, title: str) -> None:
+    text = COMMUNICATION_HEAD + under + "\n\n1. INTRODUCTION\n\nPorts matter to the Union.\n"
+    doc = parse_text(text, "com.txt", "utf-8")
+    assert (doc.identifier, doc.title, doc.doc_type) == ("COM(2012) 190 final", title, "Communication")

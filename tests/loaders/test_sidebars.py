@@ -68,3 +68,13 @@ def test_a_title_case_line_cut_at_a_hyphen_is_not_a_heading() -> None:
     assert doc.sections == []
     assert doc.paragraphs[0].text == ("Joint Police and Customs Centres, such as the Centre in Luxembourg, "
                                       "support operational cooperation.")
+
+
+def test_a_lower_case_subtitle_does_not_continue_the_dateline_past_a_short_title_line() -> None:
+    text = ("EUROPEAN COMMISSION\n\nBrussels, 3.5.2012\nCOM(2012) 190 final\n\n"
+            "COMMUNICATION FROM THE COMMISSION TO THE COUNCIL\n\non a harbour security agenda\n\n"
+            "1. INTRODUCTION\n\nPorts matter to the Union.\n")
+    doc = parse_text(text, "com.txt", "utf-8")
+    assert doc.identifier == "COM(2012) 190 final"
+    assert [p.text for p in doc.paragraphs] == ["Ports matter to the Union."]
+    assert not any(p.aside for p in doc.paragraphs)
