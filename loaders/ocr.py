@@ -72,8 +72,12 @@ PAGE_EDGE_LINES = 2
 # as often as a misreading of it, of at least this many letters (four-letter words meet under the
 # folding: "ease" and "case"; a mix of letters and digits, which no word is: two)
 SPELLING_MIN_COMMON = 3
-SPELLING_RATIO = 3
+SPELLING_RATIO = 2
 SPELLING_MIN_LENGTH = 5
+# Shorter words ('thc', 'ln', 'wlth') are repaired only into a word that is this share of all the
+# words printed and this many times as common as the misreading: function words, not 'case' for 'ease'.
+SPELLING_SHORT_MIN_SHARE = 0.003
+SPELLING_SHORT_RATIO = 10
 
 
 @dataclass(frozen=True)
@@ -217,9 +221,10 @@ def _case_like(word: str, model: str) -> str:
 @dataclass(frozen=True)
 class Spelling:
     """The words a document prints often, under their OCR-folded form (tokens.ocr_fold), so that
-    a rare misreading of one ('Seeurity', 'hurnan', 't0') is read as the word the rest of the
+    a rare misreading of one ('Seeurity', 'hurnan', 't0', 'thc') is read as the word the rest of the
     document prints. A word is only ever repaired into another word of the same document that
-    is printed at least SPELLING_MIN_COMMON times and SPELLING_RATIO times as often as it."""
+    is printed at least SPELLING_MIN_COMMON times and SPELLING_RATIO times as often as it (a
+    short word: into one of the document's commonest words, SPELLING_SHORT_*)."""
 
     words: dict[str, str]
 
@@ -237,12 +242,15 @@ class Spelling:
                 key = ocr_fold(word)
                 if n > best.get(key, (0, ""))[0]:
                     best[key] = (n, word)
+        total = sum(counts.values())
         words = {}
         for word, n in counts.items():
-            if not _repairable(word):
-                continue
             common = best.get(ocr_fold(word))
-            if common and common[1] != word and common[0] >= SPELLING_RATIO * n:
+            if not common or common[1] == word:
+                continue
+            if _repairable(word) and common[0] >= SPELLING_RATIO * n \
+                    or word.isalpha() and len(word) > 1 and common[0] >= SPELLING_SHORT_RATIO * n \
+                    and common[0] >= SPELLING_SHORT_MIN_SHARE * total:
                 words[word] = usual[common[1]]
         return cls(words)
 

@@ -136,6 +136,25 @@ def test_a_clean_text_has_nothing_to_repair() -> None:
     assert Spelling.of(clean).words == {}
 
 
+def test_short_misreadings_of_the_commonest_words_are_repaired_and_other_short_words_are_not() -> None:
+    """What broke: a scan's 'thc', 'ln' and 'wlth' stayed as printed, and 'trafficking ln children'
+    was read as a threat of its own."""
+    from iskg.loaders.ocr import Spelling
+
+    sentence = "The ports of the Union work with the agencies in the fight against a threat to the ports. "
+    text = sentence * 250 + "In case of doubt, ask. " * 12 + "Thc ports work wlth them ln the ease of a threat."
+    assert Spelling.of(text).repair("Thc ports wlth ln the ease") == "The ports with in the ease"
+    # 'case' is printed twelve times as often as 'ease', but it is not one of the words that make up the text
+    assert "ease" not in Spelling.of(text).words
+
+
+def test_a_long_misreading_printed_half_as_often_as_its_word_is_repaired() -> None:
+    from iskg.loaders.ocr import Spelling
+
+    text = "Action against crime, against fraud, against abuse and against theft; agalnst piracy, agalnst smuggling."
+    assert Spelling.of(text).repair("agalnst") == "against"
+
+
 def test_a_number_is_never_repaired_into_a_word_it_folds_like() -> None:
     from iskg.loaders.ocr import Spelling
 
