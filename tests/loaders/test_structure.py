@@ -135,3 +135,41 @@ def test_an_established_guideline_counts_in_passing_in_a_text_alone() -> None:
     assert extractor.entities[ID + "guideline/operational-cooperation"].stated
     extractor.learn([doc])
     assert [m.iri.removeprefix(ID) for m in extractor.extract(doc).mentions] == ["guideline/operational-cooperation"]
+
+
+COMMUNICATION = """EUROPEAN COMMISSION
+
+Brussels, 14.3.2013
+COM(2013) 150 final
+
+COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL
+
+Safer Harbours: an EU agenda for port security
+
+1. THREE STRATEGIC OBJECTIVES
+
+Objective 1: Protect port infrastructure against sabotage
+
+Action 1: Map the weak points of each port
+
+The Commission will propose a Port Infrastructure Protection Directive.
+
+Objective 2: Curb the smuggling of cocaine through container terminals
+
+Europol should step up joint operations.
+"""
+
+
+def test_objectives_and_actions_a_communication_numbers_are_headings_and_its_objectives_are_found() -> None:
+    """What broke: 'Objective 1: …' lines in sentence case were paragraphs, so a communication's
+    numbered objectives were never read."""
+    doc = parse_text(COMMUNICATION, "com.txt", "utf-8")
+    assert [(s.title, s.level) for s in doc.sections[1:]] == [
+        ("1. THREE STRATEGIC OBJECTIVES", 1), ("Objective 1: Protect port infrastructure against sabotage", 2),
+        ("Action 1: Map the weak points of each port", 3),
+        ("Objective 2: Curb the smuggling of cocaine through container terminals", 2)]
+    extractor = Extractor.default()
+    extractor.learn([doc])
+    objectives = sorted(e.label for e in extractor.entities.values() if e.discovered and e.top == "StrategicObjective")
+    assert objectives == ["Curb the smuggling of cocaine through container terminals",
+                          "Protect port infrastructure against sabotage"]
