@@ -260,9 +260,11 @@ class Extractor:
     def _discover(self, name: str, acronym: str, cls: str) -> None:
         top = self._tops[cls]
         iri = entity_iri(top, name)
-        # a name another rule has already given to a known entity, or defined with the acronym of
-        # one, is that entity's
-        known = next((k for k in (self._whole_match(f) for f in (name, acronym) if f) if k), None) \
+        # a name another rule has already given to a known entity (in this form or another of its
+        # forms: 'smuggling of cocaine' and 'cocaine smuggling'), or defined with the acronym of one,
+        # is that entity's
+        forms = (name, *label_variants(name), acronym)
+        known = next((k for k in (self._whole_match(f) for f in forms if f) if k), None) \
             if iri not in self.entities else None
         if known is not None and self.entities[known].top == top:
             iri = known
@@ -274,8 +276,8 @@ class Extractor:
                     self._matcher.add(label, iri)
             return
         self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True, stated=True)
-        # later definitions must see this name as known
-        for label in (name, acronym):
+        # later definitions must see this name, in all its forms, as known
+        for label in forms:
             if label:
                 self._matcher.add(label, iri)
 

@@ -6,8 +6,9 @@ so-called Y' name one entity twice. Both forms become labels of the entity, so t
 either finds it. A name ending in a list of conjuncts ('area of freedom, security and justice') is
 printed in other orders too ('area of justice, freedom and security'), an action noun with its
 object as a gerund ('confiscating criminal assets'), and two nouns sharing a complement one at a
-time ('freezing of assets'), and a compound name with its modifiers as a complement ('strategy for
-internal security'). The patterns are data (`data/surface_forms.json`).
+time ('freezing of assets'), a compound name with its modifiers as a complement ('strategy for
+internal security'), and a kind of crime with its object first ('cocaine smuggling' for 'smuggling of
+cocaine'). The patterns are data (`data/surface_forms.json`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def _rules() -> dict:
     data["verbal"] = re.compile(data["verbal_form"]["pattern"])
     data["pair"] = re.compile(data["distributed_pair"])
     data["compound"] = re.compile(data["compound_form"]["pattern"])
+    data["complemented"] = re.compile(data["complement_compound"]["pattern"])
     return data
 
 
@@ -106,8 +108,15 @@ def compound_form(label: str) -> list[str]:
     return [rules["compound_form"]["form"].format(**m.groupdict()).lower()] if m else []
 
 
+def object_first(label: str) -> list[str]:
+    """A kind of crime named with its object as a complement, printed with the object first."""
+    rule = _rules()["complement_compound"]
+    m = _rules()["complemented"].match(label)
+    return [rule["form"].format(**m.groupdict())] if m and m["head"] in rule["heads"] else []
+
+
 def label_variants(label: str) -> list[str]:
     """Every other printed form the words of a label give, each once, in a stable order."""
-    forms = [*conjunct_orders(label), *distributed_pair(label), *compound_form(label)]
+    forms = [*conjunct_orders(label), *distributed_pair(label), *compound_form(label), *object_first(label)]
     forms += [v for form in [label, *forms] for v in verbal_form(form)]
     return list(dict.fromkeys(f for f in forms if f != label))

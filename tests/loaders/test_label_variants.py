@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from iskg.loaders.extract import Extractor
 from iskg.loaders.read import parse_text
-from iskg.loaders.surface_forms import compound_form, distributed_pair, label_variants, verbal_form
+from iskg.loaders.surface_forms import compound_form, distributed_pair, label_variants, object_first, verbal_form
 from iskg.loaders.vocabulary import Entity, top_class_map
 from iskg.ontology import ontology_path
 
@@ -55,3 +55,25 @@ def test_a_compound_name_is_also_its_head_with_a_for_complement() -> None:
     assert compound_form("The Hague Harbour Programme") == ["programme for hague harbour"]
     assert compound_form("The Hague Programme") == []
     assert compound_form("Harbour Security Directive") == []
+
+
+def test_a_kind_of_crime_with_its_object_as_complement_is_also_printed_object_first() -> None:
+    assert object_first("smuggling of amber") == ["amber smuggling"]
+    assert object_first("trafficking in rare orchids") == ["rare orchids trafficking"]
+    assert object_first("illicit trafficking") == []
+    assert object_first("smuggling of the harbour's goods") == []
+    assert object_first("protection of harbours") == []  # no kind of crime
+
+
+def test_one_kind_of_crime_printed_both_ways_is_one_entity_in_either_order() -> None:
+    """What broke: 'smuggling of amber' and 'amber smuggling' in one text were two discovered threats."""
+    for text in ("Note\n\nThe smuggling of amber grows. The rise of amber smuggling worries ports.\n",
+                 "Note\n\nThe rise of amber smuggling worries ports. The smuggling of amber grows.\n"):
+        extractor = Extractor({}, top_class_map(Graph().parse(ontology_path(), format="turtle")))
+        doc = parse_text(text, "t.txt", "utf-8")
+        extractor.learn([doc])
+        threats = [e.labels for e in extractor.entities.values() if e.top == "Threat"]
+        assert len(threats) == 1 and {"smuggling of amber", "amber smuggling"} <= set(threats[0]) | {
+            v for label in threats[0] for v in label_variants(label)}
+        iris = {m.iri for m in extractor.extract(doc).mentions}
+        assert len(iris) == 1
