@@ -366,7 +366,9 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
     owners = {(r.start, r.subject) for r in compounds}
     names = [n for n in names if (n.start, n.iri) not in owners]
     out: list[Relation] = list(compounds)
-    for lo, hi in sentence_spans(text):
+    spans = sentence_spans(text)
+    names = names + _anaphors(text, names, spans, data["anaphora"])
+    for lo, hi in spans:
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
         for first, second in combinations(inside, 2):
             # names nested in one another are not related by the words between them
@@ -378,6 +380,20 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
                                for r in (found, *_conjunct_relations(text, found, second, inside)))
         out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, hi, inside, data["cooperation"]))
     return out
+
+
+def _anaphors(text: str, names: list[Named], spans: list[tuple[int, int]], spec: dict) -> list[Named]:
+    """The guideline or objective the first sentence names, standing where a later sentence points
+    back at it ('… in this regard'), so that the pair rules read that sentence's relations to it."""
+    if len(spans) < 2:
+        return []
+    first_lo, first_hi = spans[0]
+    topic = next((n for n in sorted(names, key=lambda n: n.start)
+                  if n.top in spec["topics"] and first_lo <= n.start and n.end <= first_hi), None)
+    if topic is None:
+        return []
+    return [replace(topic, start=m.start(), end=m.end()) for rx in _compile(spec["phrases"])
+            for m in rx.finditer(text, spans[1][0])]
 
 
 def name_rule() -> dict:

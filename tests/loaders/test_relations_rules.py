@@ -285,3 +285,19 @@ def test_a_compound_is_read_whatever_order_the_names_are_given_in():
              ("Frontex", "a:frontex", "Actor", "Agency"))
     assert _read_classed(text, *names) == _read_classed(text, *reversed(names)) == {
         ("a:frontex", "operates", "i:corps", "Frontex Standing Corps", "")}
+
+
+def test_a_later_sentence_pointing_back_at_the_guideline_of_the_first_relates_to_it():
+    text = ("Improving harbour patrols across the Union. Portpol should play a key role in supporting "
+            "the Member States in this regard. A Harbour Register is one of the tools in this field.")
+    assert _read(text, ("harbour patrols", "g:patrols", "StrategicGuideline"), ("Portpol", "a:portpol", "Actor"),
+                 ("Harbour Register", "i:register", "Instrument")) == {
+        ("a:portpol", "supports", "g:patrols",
+         "Portpol should play a key role in supporting the Member States in this regard", "should"),
+        ("i:register", "serves", "g:patrols", "Harbour Register is one of the tools in this field", "")}
+
+
+def test_pointing_words_in_the_first_sentence_or_without_a_guideline_before_them_relate_nothing():
+    assert _read("Portpol plays a key role in this regard.", ("Portpol", "a:portpol", "Actor")) == set()
+    text = "Harbour crime grows. Portpol should play a key role in this regard."
+    assert _read(text, ("Harbour crime", "t:crime", "Threat"), ("Portpol", "a:portpol", "Actor")) == set()
