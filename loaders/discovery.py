@@ -95,7 +95,9 @@ def find_definitions(text: str) -> list[Definition]:
             if t.surface.endswith(("'s", "’s")) or text[t.end:t.end + 1] in ("'", "’"):
                 break  # 'Europol's European Cybercrime Centre (EC3)': the owner is no word of the name
             words.insert(0, t)
-        while words and not words[0].surface[:1].isupper():
+        # a long form opens with a capital, and not with the verb of a conclusion ('ENCOURAGES the …')
+        while words and (not words[0].surface[:1].isupper() or len(words) > 1 and words[1].surface[:1].islower()
+                         and not _capitalised(words[0], rules["names"]["max_capital_verb"])):
             words.pop(0)
         # the longest stretch of the name whose initials still spell the acronym
         for i in range(len(words)):

@@ -37,6 +37,17 @@ def test_capitalised_verbs_of_council_conclusions_are_not_part_of_a_name():
     assert _defs("WELCOMES European Cybercrime Centre (EC3) work")[0][0] == "European Cybercrime Centre"
 
 
+def test_a_conclusions_verb_before_the_article_is_no_word_of_the_long_form_its_initial_would_fit():
+    """What broke: 'ENCOURAGES the European Harbour Safety Agency (EHSA)' was read as a long form
+    from ENCOURAGES on, since its E fits the acronym, and became a label of the agency."""
+    assert _defs("3. ENCOURAGES the European Harbour Safety Agency (EHSA) to act") == [
+        ("European Harbour Safety Agency", "EHSA", "Agency")]
+    assert _defs("INVITES the Harbour Agency (IHA) to act") == []
+    # an acronym-name opening a long form stays: it is followed by a capitalised word
+    assert _defs("the PORTPOL Exchange Programme (PEP) starts") == [
+        ("PORTPOL Exchange Programme", "PEP", "PolicyProgramme")]
+
+
 def _names(text: str) -> list[tuple[str, str | None]]:
     from iskg.loaders.discovery import find_names
 
