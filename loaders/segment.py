@@ -37,7 +37,7 @@ _BULLET, _OCR_BULLET, _ENUM = _rx("bullet"), _rx("ocr_bullet"), _rx("enumerator"
 _ATX, _SETEXT, _CAPS_LED, _RULE = _rx("atx_heading"), _rx("setext_underline"), _rx("caps_led_heading"), _rx("rule")
 _TABLE, _TABLE_SEP = _rx("table_row"), _rx("table_separator")
 _PLAIN_NOTE, _REFERENCE, _MARKERS = _rx("plain_footnote_start"), _rx("reference_start"), _rx("footnote_markers")
-_SUBJECT, _LABEL = _rx("subject"), _rx("label_line")
+_SUBJECT, _LABEL, _COLUMNS = _rx("subject"), _rx("label_line"), _rx("header_columns")
 _NOTES = [re.compile(p["pattern"]) for p in _LAYOUT["footnote_starts"]]
 _SCHEMES = [(p["why"].split(":")[0], re.compile(p["pattern"])) for p in _LAYOUT["numbering_schemes"]]
 _HEAD = [re.compile(p["pattern"]) for p in _LAYOUT["head_furniture"]]
@@ -325,8 +325,9 @@ def _is_head_furniture(unit: Unit) -> bool:
     return all(any(p.search(t) for p in _HEAD) for t in plains if t)
 
 
-def _front_matter(units: list[Unit]) -> tuple[list[Unit], list[Unit], str | None]:
-    """Split off the front matter; return (front matter, body, Subject title)."""
+def _front_matter(units: list[Unit], vocab: ocr.Vocabulary) -> tuple[list[Unit], list[Unit], str | None]:
+    """Split off the front matter; return (front matter, body, Subject title, with its words hyphenated
+    across lines joined as in paragraphs)."""
     subject, cut, seen = None, -1, 0
     for k, u in enumerate(units):
         for i, raw in enumerate(u.raw):
@@ -339,7 +340,7 @@ def _front_matter(units: list[Unit]) -> tuple[list[Unit], list[Unit], str | None
                     if _LABEL.match(markup.plain(more)):
                         break
                     parts.append(more)
-                subject = " ".join(markup.plain("\n".join(parts)).split()) or None
+                subject = " ".join(markup.plain(ocr.join(parts, vocab)).split()) or None
                 cut = k
                 break
         if subject is not None or seen > SUBJECT_WITHIN_LINES:
@@ -441,9 +442,11 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
     if not structured:
         units = _merge_broken(units, width, strict=fmt != "ocr" and not wrapped)
     _flatten_single_depth(units)
-    head, body, subject = _front_matter(units)
-    layout = Layout(head=[[markup.plain(r) for r in u.raw] for u in head], subject=subject)
     vocab, spelling = ocr.Vocabulary.of(text), ocr.Spelling.of(text)
+    head, body, subject = _front_matter(units, vocab)
+    # a wide gap parts the columns of a two-column front page ('THE EUROPEAN UNION      Brussels, 8 June 2012')
+    layout = Layout(head=[[markup.plain(cell) for r in u.raw for cell in _COLUMNS.split(r) if cell.strip()]
+                          for u in head], subject=subject)
     # notes printed as bare numbers ('3 Doc. 7120/10'): a number glued to a word is their marker
     bare = frozenset(m.group(1) for u in units if u.kind == "footnote" and (m := _PLAIN_NOTE.match(u.lines[0].text)))
     bold_added = fmt == "draft" and markup.bold_means_added(text)

@@ -148,3 +148,17 @@ def test_the_title_of_a_communication_is_printed_under_the_line_saying_what_it_i
     text = COMMUNICATION_HEAD + under + "\n\n1. INTRODUCTION\n\nPorts matter to the Union.\n"
     doc = parse_text(text, "com.txt", "utf-8")
     assert (doc.identifier, doc.title, doc.doc_type) == ("COM(2012) 190 final", title, "Communication")
+
+
+def test_a_two_column_front_page_gives_its_dateline_and_a_subject_hyphenated_across_lines_is_joined() -> None:
+    """What broke: 'THE EUROPEAN UNION      Brussels, 8 June 2012' was one line, whose date no dateline
+    rule finds at its start, and the subject kept 'infra- structure'."""
+    text = ("COUNCIL OF\nTHE EUROPEAN UNION                         Brussels, 8 June 2012\n"
+            "                                                  10542/12\n\n"
+            "OUTCOME OF PROCEEDINGS\nof:          Justice and Home Affairs Council\n"
+            "No. prev. doc.:    9876/12\n"
+            "Subject:     Council conclusions on harbour infra-\n             structure\n\n"
+            "The Council protects harbour infrastructure and the harbours.\n")
+    doc = parse_text(text, "n.txt", "utf-8")
+    assert (doc.identifier, doc.date) == ("10542/12", "2012-06-08")
+    assert doc.title == "Council conclusions on harbour infrastructure"
