@@ -120,14 +120,22 @@ def key_phrase(para: Paragraph) -> tuple[int, int] | None:
     return (s, e) if 1 <= len(text[s:e].split()) <= spec["max_key_words"] else None
 
 
+def _marker_shape(text: str) -> str | None:
+    """The shape of a paragraph's item marker ('1.' for '2.', '(a)' for '(c)'), if it has one."""
+    m = re.match(_spec()["item_marker"], text)
+    return re.sub(r"\d+", "1", re.sub(r"[A-Za-z]+", "a", m.group().strip())) if m else None
+
+
 def _items_after(paragraphs: list[Paragraph], k: int) -> list[Paragraph]:
     """The list items that follow paragraph k in its section (footnotes and text boxes between
-    them skipped)."""
-    out = []
+    them skipped), up to one numbered as paragraph k is: the next point of the text, not an item
+    ('1. AGREES on these priorities: (a) … (b) …' then '2. STRESSES …')."""
+    out, sibling = [], _marker_shape(paragraphs[k].text)
     for para in paragraphs[k + 1:]:
         if para.footnote or para.aside:
             continue
-        if not para.item or para.section != paragraphs[k].section:
+        if not para.item or para.section != paragraphs[k].section \
+                or sibling is not None and _marker_shape(para.text) == sibling:
             break
         out.append(para)
     return out

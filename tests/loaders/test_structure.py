@@ -173,3 +173,17 @@ def test_objectives_and_actions_a_communication_numbers_are_headings_and_its_obj
     objectives = sorted(e.label for e in extractor.entities.values() if e.discovered and e.top == "StrategicObjective")
     assert objectives == ["Curb the smuggling of cocaine through container terminals",
                           "Protect port infrastructure against sabotage"]
+
+
+def test_the_next_point_numbered_as_a_lists_introduction_is_no_item_of_its_list() -> None:
+    """What broke: '2. STRESSES that …' after '1. AGREES on the following priorities: (a) … (b) …'
+    was read as a third priority, and 'STRESSES' became an objective."""
+    text = ("Council conclusions on harbour security\n\n"
+            "1. AGREES that the following priorities should guide the work of the Union:\n\n"
+            "(a) protecting harbour cranes against sabotage;\n\n(b) screening containers at the quays.\n\n"
+            "2. STRESSES that the strategy shall respect fundamental rights.\n")
+    doc = parse_text(text, "p.txt", "utf-8")
+    texts = {p.index: p.text for p in doc.paragraphs}
+    assert [(texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)] == [
+        ("protecting harbour cranes against sabotage", "StrategicObjective"),
+        ("screening containers at the quays", "StrategicObjective")]
