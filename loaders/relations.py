@@ -308,14 +308,28 @@ def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) ->
     _, cue, m = max(found, key=lambda f: f[0])
     addressee = ""
     if cue.directive:
-        window = _patterns()[0]["modality"]["addressee_window"]
-        after = sorted((n for n in names if n.top == "Actor" and m.end() <= n.start <= m.end() + window),
-                       key=lambda n: n.start)
-        addressee = after[0].iri if after else ""
+        addressees = _addressees(text, m.end(), names)
+        # of several actors addressed together ('CALLS ON Europol, Eurojust and ENISA to …'), each is
+        # addressed in what it is to do
+        addressee = relation.subject if relation.subject in addressees else addressees[0] if addressees else ""
     else:
         subject = [n for n in names if n.iri == relation.subject and n.top == "Actor" and n.end <= m.start()]
         addressee = relation.subject if subject else ""
     return replace(relation, modality=cue.modality, addressee=addressee)
+
+
+def _addressees(text: str, cue_end: int, names: list[Named]) -> list[str]:
+    """The actors a directive cue addresses: the first one right after it, and those listed with it."""
+    window = _patterns()[0]["modality"]["addressee_window"]
+    after = sorted((n for n in names if n.top == "Actor" and cue_end <= n.start <= cue_end + window),
+                   key=lambda n: n.start)
+    out, masked = after[:1], _masked(text, names)
+    for n in after[1:]:
+        if n.start >= out[-1].end and _enumeration().fullmatch(masked[out[-1].end:n.start]):
+            out.append(n)
+        elif n.start >= out[-1].end:
+            break
+    return [n.iri for n in out]
 
 
 def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[Named]) -> list[Relation]:

@@ -51,6 +51,20 @@ def test_a_directive_gives_modality_and_addressee():
         ("a:commission", "supports", "i:epp", "calls on", "a:commission")}
 
 
+def test_each_of_several_actors_a_directive_addresses_together_is_addressed_in_its_own_relation():
+    """What broke: in 'CALLS ON Portpol, Harbourjust and the Quay Agency to …' every relation was
+    addressed to Portpol, the first of them."""
+    text = "The Council CALLS ON Portpol, Harbourjust and the Quay Agency to fight against piracy."
+    pairs = [("Portpol", "a:portpol", "Actor"), ("Harbourjust", "a:hj", "Actor"), ("Quay Agency", "a:qa", "Actor"),
+             ("piracy", "t:piracy", "Threat")]
+    assert {(s, m, a) for s, p, o, m, a in _modalities(text, *pairs) if p == "addresses"} == {
+        ("a:portpol", "calls on", "a:portpol"), ("a:hj", "calls on", "a:hj"), ("a:qa", "calls on", "a:qa")}
+    # an actor named in what the addressee is to do is not addressed itself
+    text = "The Council CALLS ON Portpol to work with Harbourjust in the fight against piracy."
+    assert {(s, a) for s, p, o, m, a in _modalities(text, *pairs[:2], pairs[3]) if p == "addresses"} == {
+        ("a:portpol", "a:portpol"), ("a:hj", "a:portpol")}
+
+
 def test_a_modal_verb_is_addressed_to_the_actor_that_shall_act():
     text = "Frontex should strengthen integrated border management. In May 2010 Europol supported SIS."
     assert _modalities(text, ("Frontex", "a:frontex", "Actor"), ("integrated border management", "g:ibm",
