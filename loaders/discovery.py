@@ -216,10 +216,11 @@ def head_end(name: Definition) -> int:
 
 
 def _plain(token: Token, stop: set[str]) -> bool:
-    """A lower-case word that can modify a threat's head noun ('excise', 'firearms', 'cyber')."""
+    """A lower-case word that can modify a threat's head noun ('excise', 'firearms', 'cyber'): no
+    participle, adverb or verb by its ending ('-ed', '-ly', '-ises': 'not_plain_endings')."""
     word = token.surface.lower()
     return token.surface[:1].islower() and token.key not in stop and word not in stop \
-        and not word.endswith(("ed", "ly")) and not any(c.isdigit() for c in word)
+        and not word.endswith(tuple(_rules()["not_plain_endings"])) and not any(c.isdigit() for c in word)
 
 
 def _short_acronym(token: Token, stop: set[str], longest: int) -> bool:

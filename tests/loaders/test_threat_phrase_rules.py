@@ -109,3 +109,9 @@ def test_a_shared_head_name_whose_acronym_is_known_is_not_a_second_entity_with_t
     extractor = Extractor({iri: Entity(iri, "Threat", "Threat", "Carousel Trade Scheme", ["CTS"])}, tops)
     extractor.learn([parse_text("Losses from Carousel Trade Scheme (CTS) and excise fraud.\n", "note.txt", "utf-8")])
     assert [e.iri for e in extractor.entities.values() if "CTS" in e.labels] == [iri]
+
+
+def test_a_verb_by_its_ending_is_no_modifier_of_the_threat_after_it():
+    """What broke: 'The Agenda prioritises terrorism' gave a threat named 'prioritises terrorism'."""
+    assert _threats("The Harbour Plan prioritises amber smuggling and emphasizes quay fraud.") == [
+        "amber smuggling", "quay fraud"]
