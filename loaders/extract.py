@@ -83,6 +83,27 @@ def in_added_text(para: Paragraph, start: int, end: int) -> bool:
     return any(r.kind == "added" and r.start < end and start < r.end for r in para.revisions)
 
 
+def _relations_before_insertions(para: Paragraph, named: list[Named]) -> set[tuple[str, str, str]]:
+    """The triples the paragraph states without the words a draft adds: a relation these do not
+    carry ('URGES Europol [added: and Eurojust] to support …' for Europol) is no addition."""
+    inserted = sorted((r.start, r.end) for r in para.revisions if r.kind == "added")
+    if not inserted:
+        return set()
+    pieces, kept, pos = [], [], 0
+    for start, end in inserted:
+        pieces.append(para.text[pos:start])
+        pos = end
+    pieces.append(para.text[pos:])
+
+    def moved(offset: int) -> int:
+        return offset - sum(e - s for s, e in inserted if e <= offset)
+
+    for n in named:
+        if not any(s < n.end and n.start < e for s, e in inserted):
+            kept.append(replace(n, start=moved(n.start), end=moved(n.end)))
+    return {(r.subject, r.predicate, r.object) for r in read_relations("".join(pieces), kept)}
+
+
 @dataclass
 class Extraction:
     """What one document yields."""
@@ -370,9 +391,11 @@ class Extractor:
                         rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")
                         result.relations.append(RelationMention(para.index, rel, m.quote,
                                                                 in_added_text(para, m.start, m.end)))
+            before = _relations_before_insertions(para, named)
             for rel in read_relations(para.text, named):
-                result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end],
-                                                        in_added_text(para, rel.start, rel.end)))
+                triple = (rel.subject, rel.predicate, rel.object)
+                added = in_added_text(para, rel.start, rel.end) and triple not in before
+                result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end], added))
             paragraphs.append(Listed(para.text, para.item, named))
         for at, rel in read_list_relations(paragraphs):
             para = doc.paragraphs[at]

@@ -104,3 +104,14 @@ def test_mentions_and_relations_in_added_text_are_marked_added(extractor):
                      ("Eurojust", False), ("Europol", False)}
     relations = {(r.relation.subject.rsplit("/", 1)[1], r.relation.predicate, r.added) for r in result.relations}
     assert ("europol", "addresses", True) in relations and ("eurojust", "cooperatesWith", False) in relations
+
+
+def test_a_relation_the_original_words_state_is_not_added_though_its_quote_spans_an_insertion(extractor):
+    """What broke: in 'URGES Europol **and Eurojust** to support …' Europol's relation was marked
+    added, since its quote runs over the inserted words; only Eurojust's is carried by them."""
+    text = (DRAFT.split("1.")[0] + "1. The Council URGES Europol **and Eurojust** to support the Schengen "
+            "Information System.\n")
+    doc = parse_text(text, "draft.txt", "utf-8")
+    relations = {(r.relation.subject.rsplit("/", 1)[1], r.relation.predicate, r.added)
+                 for r in extractor.extract(doc).relations}
+    assert relations == {("europol", "supports", False), ("eurojust", "supports", True)}
