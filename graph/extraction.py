@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.pool
+import signal
 import threading
 from collections.abc import Callable
 
@@ -25,8 +26,16 @@ Advance = Callable[[int], None]
 _SHARED: tuple[Extractor, list[Document]] | None = None
 
 
+def _default_signals() -> None:
+    """A worker dies of the SIGTERM the pool ends it with: a forked worker inherits the parent's
+    handler (the command line's turns SIGTERM into KeyboardInterrupt), and a worker that handles it
+    can be left waiting on the task queue's lock, with the parent joining it for ever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _receive(shared: tuple[Extractor, list[Document]]) -> None:
     global _SHARED
+    _default_signals()
     _SHARED = shared
 
 
@@ -35,7 +44,7 @@ def _pool(jobs: int, shared: tuple[Extractor, list[Document]]) -> multiprocessin
     started afresh from a threaded one (a notebook kernel, a test run, a server), since forking a
     process whose other threads hold locks can leave the child waiting on them for ever."""
     if threading.active_count() == 1:
-        return multiprocessing.get_context("fork").Pool(jobs)
+        return multiprocessing.get_context("fork").Pool(jobs, initializer=_default_signals)
     return multiprocessing.get_context("spawn").Pool(jobs, initializer=_receive, initargs=(shared,))
 
 

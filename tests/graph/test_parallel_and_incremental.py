@@ -138,3 +138,22 @@ def test_two_jobs_from_a_process_running_threads_start_fresh_workers_and_give_th
     one = _extract_all(extractor, docs, 1, lambda _: None)
     assert [(e.mentions, e.relations) for e in two] == [(e.mentions, e.relations) for e in one]
     assert len(two[0].mentions) >= 4
+
+
+def test_extraction_workers_die_of_sigterm_though_the_parent_handles_it():
+    """What broke: a fresh-clone CI run hung in test_two_jobs_give_the_files_of_one. Its forked workers
+    had inherited the command line's SIGTERM handler (run in-process by earlier tests), so the SIGTERM
+    the pool ends them with raised KeyboardInterrupt in a worker waiting on the task queue's lock,
+    and the pool joined it for ever."""
+    import signal
+
+    from iskg.graph.extraction import _pool
+    from iskg.graph.interrupt import interrupt_on_sigterm
+
+    previous = signal.getsignal(signal.SIGTERM)
+    interrupt_on_sigterm()
+    try:
+        with _pool(2, (None, [])) as pool:
+            assert pool.apply(signal.getsignal, (signal.SIGTERM,)) == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, previous)
