@@ -35,6 +35,11 @@ def _rules() -> dict:
     return json.loads(files("iskg.loaders").joinpath("data/discovery.json").read_text(encoding="utf-8"))
 
 
+def discovery_rules() -> dict:
+    """The data of `discovery.json`, read once, for the modules that apply its rules elsewhere."""
+    return _rules()
+
+
 def _is_name_word(token: Token, connectors: set[str]) -> bool:
     return token.surface[:1].isupper() or token.surface.lower() in connectors
 
@@ -60,16 +65,21 @@ def head_noun_class(head: str) -> str | None:
     return heads[head] if head in heads else heads.get(head.rstrip("s"))
 
 
-def head_class(words: list[Token]) -> str | None:
-    """The class the head noun of a name gives it: the last capitalised word before 'of'/'for'…
-    ('and' joins modifiers: 'European Border and Coast Guard Agency')."""
-    rules = _rules()
+def head_word(words: list[Token]) -> str | None:
+    """The head noun of a name: its word before 'of'/'for'… ('Convention' in 'Convention on
+    Cybercrime'), else its last ('and' joins modifiers: 'European Border and Coast Guard Agency')."""
+    stops = _rules()["head_stops"]
     head = None
     for w in words:
-        if w.surface.lower() in rules["head_stops"] and head is not None:
+        if w.surface.lower() in stops and head is not None:
             break
         head = w.surface
-    return head_noun_class(head or "")
+    return head
+
+
+def head_class(words: list[Token]) -> str | None:
+    """The class the head noun of a name gives it."""
+    return head_noun_class(head_word(words) or "")
 
 
 def find_definitions(text: str) -> list[Definition]:
@@ -149,11 +159,11 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
     listed one, or one `learned` from the vocabulary, with its class: `vocabulary_heads.py`)."""
     spec, rules, learned = _rules()["names"], _rules(), learned or {}
     listed, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
-    heads = listed | {w for w in {t.surface for t in tokenize(text)} if _learned_class(w, learned)}
     stop = set(rules["not_names"]) | set(spec["generic_first"])
     linking = re.compile(spec["linking_complement"])
     generic_heads = set(spec["generic_heads"]["heads"])
     tokens = tokenize(text)
+    heads = listed | {w for w in {t.surface for t in tokens} if _learned_class(w, learned)}
     out = []
     for i, head in enumerate(tokens):
         if head.surface not in heads:
@@ -220,7 +230,12 @@ def _plain(token: Token, stop: set[str]) -> bool:
     participle, adverb or verb by its ending ('-ed', '-ly', '-ises': 'not_plain_endings')."""
     word = token.surface.lower()
     return token.surface[:1].islower() and token.key not in stop and word not in stop \
-        and not word.endswith(tuple(_rules()["not_plain_endings"])) and not any(c.isdigit() for c in word)
+        and not word.endswith(_not_plain_endings()) and not any(c.isdigit() for c in word)
+
+
+@cache
+def _not_plain_endings() -> tuple[str, ...]:
+    return tuple(_rules()["not_plain_endings"])
 
 
 def _short_acronym(token: Token, stop: set[str], longest: int) -> bool:

@@ -323,7 +323,8 @@ def _addressees(text: str, cue_end: int, names: list[Named]) -> list[str]:
     window = _patterns()[0]["modality"]["addressee_window"]
     after = sorted((n for n in names if n.top == "Actor" and cue_end <= n.start <= cue_end + window),
                    key=lambda n: n.start)
-    out, masked = after[:1], _masked(text, names)
+    out = after[:1]
+    masked = _masked(text, names) if len(after) > 1 else text
     for n in after[1:]:
         if n.start >= out[-1].end and _enumeration().fullmatch(masked[out[-1].end:n.start]):
             out.append(n)

@@ -5,37 +5,26 @@ kind of body; a name so found takes the class most of those known names have."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
-from importlib.resources import files
 
+from iskg.loaders.discovery import discovery_rules, head_word
 from iskg.loaders.tokens import tokenize
 from iskg.loaders.vocabulary import Entity
 
 
-@cache
-def _rules() -> tuple[dict, frozenset[str]]:
-    data = json.loads(files("iskg.loaders").joinpath("data/discovery.json").read_text(encoding="utf-8"))
-    return data["names"]["learned_heads"], frozenset(data["head_stops"])
-
-
-def label_head(label: str, stops: frozenset[str]) -> str | None:
-    """The head noun of a name: the word before its first complement ('Convention' in 'Convention on
-    Cybercrime'), else its last word; none unless a capitalised word (not an acronym or a number)."""
-    words = [t.surface for t in tokenize(label)]
-    if len(words) < 2:
-        return None
-    end = next((i for i, w in enumerate(words) if i > 0 and w in stops), len(words))
-    head = words[end - 1]
-    return head if head.isalpha() and head[:1].isupper() and not head.isupper() and len(head) > 2 else None
+def label_head(label: str) -> str | None:
+    """The head noun of a name of two words or more (`discovery.head_word`), if it is a capitalised
+    word, not an acronym or a number."""
+    words = tokenize(label)
+    head = head_word(words) if len(words) > 1 else None
+    return head if head and head.isalpha() and head[:1].isupper() and not head.isupper() and len(head) > 2 else None
 
 
 def learned_heads(entities: Iterable[Entity]) -> dict[str, str]:
     """Head noun to class, for the heads at least `min_entities` curated entities of the given top
     classes end a label with; a word that is itself a name ('Europol') or a place ('Europe') is none."""
-    rules, stops = _rules()
+    rules = discovery_rules()["names"]["learned_heads"]
     curated = [e for e in entities if not e.discovered]
     # words of the other classes' labels ('management' of integrated border management) name no kind of body
     other_words = {t.key for e in curated if e.top not in rules["tops"] for label in e.labels for t in tokenize(label)}
@@ -45,7 +34,7 @@ def learned_heads(entities: Iterable[Entity]) -> dict[str, str]:
     for entity in curated:
         if entity.top not in rules["tops"]:
             continue
-        for head in {label_head(label, stops) for label in entity.labels} - {None}:
+        for head in {label_head(label) for label in entity.labels} - {None}:
             if head.lower() not in names:
                 classes[head][entity.cls] += 1
     return {head: min(count, key=lambda c: (-count[c], c)) for head, count in sorted(classes.items())
