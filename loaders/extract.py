@@ -305,7 +305,9 @@ class Extractor:
     def _nested(self, text: str, match: Match, tokens: list) -> list[Match]:
         """Names inside a longer name: the threats an instrument's or actor's name names ('EU Strategy
         for Combating Radicalisation'), and every name a coordination joins ('tolerance, respect and
-        freedom of expression' names freedom of expression too)."""
+        freedom of expression' names freedom of expression too), though in a body's or instrument's
+        name only the bodies ('the Prevention of and Fight against Crime programme' names no
+        guideline 'prevention')."""
         if match.last_token == match.first_token:
             return []
         outer_threat = self.entities[match.iri].top == "Threat"
@@ -313,8 +315,10 @@ class Extractor:
         if outer_threat and not coordinated:
             return []
         inner = self._matcher.find(text, tokens, match.first_token, match.last_token + 1, frozenset({match.iri}))
-        wanted = (m for m in inner if m.iri != match.iri
-                  and (coordinated or self.entities[m.iri].top == "Threat"))
+        proper = self.entities[match.iri].top in ("Actor", "Instrument")
+        wanted = (m for m in inner if m.iri != match.iri and (
+            self.entities[m.iri].top == "Threat"
+            or (coordinated and (not proper or self.entities[m.iri].top == "Actor"))))
         return sorted(set(wanted), key=lambda m: (m.start, m.iri))
 
     def _sharing_head(self, text: str, tokens: list[Token], match: Match) -> Match | None:

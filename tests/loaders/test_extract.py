@@ -95,6 +95,30 @@ def test_a_name_that_is_a_coordination_names_each_of_its_parts_too():
                      ("freedom-of-expression", "freedom of expression")]
 
 
+def test_a_body_or_instrument_whose_name_is_a_coordination_names_only_the_threats_inside_it():
+    """What broke: 'the Prevention of and Fight against Crime programme' and 'the EU Serious and Organised
+    Crime Threat Assessment' also named the guideline 'prevention' and the generic 'threat assessment'."""
+    from iskg.loaders.vocabulary import Entity
+
+    def entity(path: str, cls: str, label: str) -> Entity:
+        return Entity("https://w3id.org/iskg/id/" + path, cls, tops[cls], label)
+
+    tops = {"PolicyProgramme": "Instrument", "AnalyticalProduct": "Instrument",
+            "StrategicGuideline": "StrategicGuideline", "Threat": "Threat"}
+    entities = {e.iri: e for e in [
+        entity("instrument/harbour-programme", "PolicyProgramme", "Prevention of and Fight against Piracy programme"),
+        entity("instrument/threat-assessment", "AnalyticalProduct", "threat assessment"),
+        entity("instrument/harbour-assessment", "AnalyticalProduct", "Harbour and Quay Threat Assessment"),
+        entity("guideline/prevention", "StrategicGuideline", "prevention"),
+        entity("threat/piracy", "Threat", "piracy")]}
+    extractor = Extractor(entities, tops)
+    doc = parse_text("Funding\n\nFunds come from the Prevention of and Fight against Piracy programme, guided by "
+                     "the Harbour and Quay Threat Assessment.\n", "c.txt", "utf-8")
+    found = [(m.iri.rsplit("/", 1)[1], m.quote) for m in extractor.extract(doc).mentions]
+    assert found == [("harbour-programme", "Prevention of and Fight against Piracy programme"), ("piracy", "Piracy"),
+                     ("harbour-assessment", "Harbour and Quay Threat Assessment")]
+
+
 def test_mentions_and_relations_in_added_text_are_marked_added(extractor):
     text = DRAFT + "\n2. Eurojust cooperates with Europol.\n"
     doc = parse_text(text, "draft.txt", "utf-8")

@@ -115,3 +115,26 @@ def test_a_verb_by_its_ending_is_no_modifier_of_the_threat_after_it():
     """What broke: 'The Agenda prioritises terrorism' gave a threat named 'prioritises terrorism'."""
     assert _threats("The Harbour Plan prioritises amber smuggling and emphasizes quay fraud.") == [
         "amber smuggling", "quay fraud"]
+
+
+def test_a_verb_ending_in_ify_is_no_modifier_of_the_threat_after_it():
+    """What broke: 'brings individuals to consider and justify violence' gave a threat 'justify violence'."""
+    assert _threats("Such views lead some to justify violence and to glorify harbour sabotage.") == [
+        "harbour sabotage"]
+
+
+def test_in_order_to_ends_a_threat_phrase():
+    """What broke: 'use of corruption and money laundering in order to invest' gave 'money laundering in order'."""
+    assert _threats("They rely on quay laundering in order to invest the proceeds.") == ["quay laundering"]
+
+
+def test_a_prefix_of_opposition_or_a_verb_of_use_is_no_modifier_of_a_threat():
+    """What broke: 'an EU anti-corruption mechanism', 'de-radicalisation and disengagement' and 'networks
+    also use corruption' gave threats named 'anti-corruption', 'de-radicalisation' and 'use corruption'."""
+    text = "an anti-smuggling mechanism, de-radicalisation work; gangs use harbour fraud and uses quay smuggling"
+    assert _threats(text) == ["harbour fraud", "quay smuggling"]
+
+
+def test_priorities_are_no_threat_that_is_fought():
+    """What broke: 'tackling priorities such as drug trafficking' gave a threat named 'priorities'."""
+    assert _fought("the role of the assessment in tackling priorities such as amber smuggling") == []
