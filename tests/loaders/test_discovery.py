@@ -12,6 +12,13 @@ def test_long_form_with_acronym_is_found_and_classified():
         ("European Police Records Index System", "EPRIS", "InformationSystem")]
 
 
+def test_a_named_network_is_a_body():
+    """A network of authorities or practitioners acts ('the network supports …'): it is an actor, as the
+    issue's named bodies ('the European … Network') say, not an instrument."""
+    assert _defs("research through the European Network of Harbour Masters (ENHM) and its experts") == [
+        ("European Network of Harbour Masters", "ENHM", "Network")]
+
+
 def test_name_extends_over_words_the_acronym_skips():
     found = _defs("in the Standing Committee on Operational Cooperation on Internal Security (COSI), which")
     assert found == [("Standing Committee on Operational Cooperation on Internal Security", "COSI", "CouncilBody")]

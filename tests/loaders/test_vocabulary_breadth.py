@@ -91,7 +91,7 @@ def test_the_vocabulary_reaches_beyond_the_corpus_in_every_class_of_this_issue()
     assert classes["instrument/anti-fraud-information-system"] == "InformationSystem"
     assert classes["instrument/european-refugee-fund"] == "Fund"
     assert classes["instrument/procedural-rights-roadmap"] == "PolicyProgramme"
-    assert classes["instrument/ejcn"] == "OperationalMechanism"
+    assert classes["actor/ejcn"] == "Network"
     assert classes["threat/nuclear-smuggling"] == "Threat"
     assert classes["principle/data-minimisation"] == "Principle"
 
