@@ -10,6 +10,12 @@ from iskg.loaders.tokens import OCR_MIN_LENGTH, Token, is_acronym, ocr_fold, tok
 _SKIP_LEADING = {"the"}
 
 
+def _aside(text: str, token: Token) -> bool:
+    """A word alone in brackets."""
+    return text[max(0, token.start - 2):token.start].rstrip().endswith("(") \
+        and text[token.end:token.end + 2].lstrip().startswith(")")
+
+
 @dataclass(frozen=True)
 class Match:
     """A name found in a text: which entity, where, and the words as printed."""
@@ -76,16 +82,19 @@ class Matcher:
             found.append(node.ocr_words[ocr_fold(token.key)])
         return found
 
-    def _longest(self, tokens: list[Token], start: int, hi: int, exclude: frozenset[str]) -> tuple[int, str] | None:
+    def _longest(self, text: str, tokens: list[Token], start: int, hi: int,
+                 exclude: frozenset[str]) -> tuple[int, str] | None:
         best: tuple[int, str] | None = None
         frontier = [self._root]
         i = start
         while frontier and i < hi:
-            frontier = [n for node in frontier for n in self._step(node, tokens[i])]
-            for node in frontier:
+            stepped = [n for node in frontier for n in self._step(node, tokens[i])]
+            for node in stepped:
                 iris = [iri for iri in node.iris if iri not in exclude]
                 if iris:
                     best = (i, iris[0])
+            # a name read past a word in brackets inside it: 'mobile (itinerant) organised crime groups'
+            frontier = stepped + (frontier if i > start and _aside(text, tokens[i]) else [])
             i += 1
         return best
 
@@ -98,7 +107,7 @@ class Matcher:
         out: list[Match] = []
         i = lo
         while i < hi:
-            hit = self._longest(tokens, i, hi, exclude)
+            hit = self._longest(text, tokens, i, hi, exclude)
             if hit is None:
                 i += 1
                 continue

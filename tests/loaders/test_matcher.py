@@ -62,3 +62,12 @@ def test_a_five_letter_word_of_a_name_misread_still_matches():
     m.add_all([("trafficking in human beings", "id:thb"), ("money laundering", "id:ml")])
     found = m.find("trafficking in human bcings and moncy laundering, but not honey laundering")
     assert [f.iri for f in found] == ["id:thb", "id:ml"]
+
+
+def test_a_name_is_read_past_a_word_in_brackets_inside_it():
+    """What broke: 'mobile (itinerant) organised crime groups' named no mobile organised crime groups."""
+    m = Matcher()
+    m.add_all([("mobile organised crime groups", "id:mocg"), ("organised crime", "id:oc")])
+    found = m.find("Mobile (itinerant) organised crime groups, but mobile (so-called itinerant) organised crime.")
+    assert [(f.iri, f.quote) for f in found] == [("id:mocg", "Mobile (itinerant) organised crime groups"),
+                                                 ("id:oc", "organised crime")]
