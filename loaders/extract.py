@@ -235,12 +235,13 @@ class Extractor:
                 entity.stated = True
 
     def _learn_listed_objective(self, name: str) -> None:
-        """A name a list states as an objective: the known objectives it holds, else a new one (unless
-        it is wholly the name of something else)."""
-        known = [m.iri for m in self._matcher.find(name) if self.entities[m.iri].top == "StrategicObjective"]
-        for iri in known:
-            self.entities[iri].stated = True
-        if not known and self._whole_match(name) is None:
+        """A name a list states as an objective: the known objective it is, else a new one, though it
+        holds known ones ('preventing and fighting cybercrime'), unless it is wholly the name of
+        something else."""
+        whole = self._whole_match(name)
+        if whole is not None and self.entities[whole].top == "StrategicObjective":
+            self.entities[whole].stated = True
+        elif whole is None:
             self._discover(name, "", "StrategicObjective")
 
     def _learn_guideline(self, name: str) -> None:

@@ -99,6 +99,20 @@ def test_items_of_a_list_introduced_as_priorities_are_objectives_unless_clauses(
     assert found == ["harbour safety", "securing coastal waters", "harbour safety"]
 
 
+def test_a_listed_objective_that_holds_a_known_one_is_an_objective_of_its_own() -> None:
+    """What broke: the priority '(c) preventing and fighting cybercrime' was read as the known objective
+    'fighting cybercrime' it holds, not as itself."""
+    text = ("Note\n\nThe Council identifies the following main priorities:\n\n"
+            "(a) guarding and keeping harbour safety;\n\n(b) open seas.\n")
+    doc = parse_text(text, "priorities.txt", "utf-8")
+    extractor = _extractor()
+    extractor.learn([doc])
+    new = [(e.label, e.stated) for e in extractor.entities.values() if e.discovered]
+    assert new == [("guarding and keeping harbour safety", True)]
+    assert not extractor.entities[SAFETY].stated
+    assert [m.quote for m in extractor.extract(doc).mentions] == ["guarding and keeping harbour safety", "open seas"]
+
+
 def test_the_common_return_policy_is_an_instrument_not_an_objective() -> None:
     text = "Attention should be placed on establishing an effective common return policy."
     doc = parse_text(f"Note\n\n{text}\n", "return.txt", "utf-8")
