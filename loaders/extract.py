@@ -34,6 +34,7 @@ from iskg.loaders.structure import (
     is_clause,
     listed,
     objective_headings,
+    printed_item,
     stating_clauses,
 )
 from iskg.loaders.surface_forms import label_variants, printed_forms
@@ -189,7 +190,7 @@ class Extractor:
                 if item.cls == "StrategicGuideline":
                     self._learn_guideline(name)
                 elif item.cls == "StrategicObjective" and not is_clause(name):
-                    self._learn_listed_objective(name)
+                    self._learn_listed_objective(name, printed_item(texts[item.paragraph], item))
         self._matcher = self._build_matcher()
 
     def _blocks(self, known: Match, found: Definition) -> bool:
@@ -234,15 +235,18 @@ class Extractor:
             if entity.top == "StrategicObjective" and any(lo <= m.start < hi for lo, hi in spans):
                 entity.stated = True
 
-    def _learn_listed_objective(self, name: str) -> None:
+    def _learn_listed_objective(self, name: str, printed: str = "") -> None:
         """A name a list states as an objective: the known objective it is, else a new one, though it
         holds known ones ('preventing and fighting cybercrime'), unless it is wholly the name of
-        something else."""
+        something else. A new one's `printed` item, whole, is one of its labels too (its mentions
+        stay on the name)."""
         whole = self._whole_match(name)
         if whole is not None and self.entities[whole].top == "StrategicObjective":
             self.entities[whole].stated = True
         elif whole is None:
-            self._discover(name, "", "StrategicObjective")
+            iri = self._discover(name, "", "StrategicObjective")
+            if printed and printed != name:
+                self._alias(iri, printed)
 
     def _learn_guideline(self, name: str) -> None:
         """A name the text states as a guideline: the known guidelines it holds, else a new one (one
@@ -279,7 +283,7 @@ class Extractor:
         if label not in entity.labels:
             entity.alt_labels.append(label)
 
-    def _discover(self, name: str, acronym: str, cls: str) -> None:
+    def _discover(self, name: str, acronym: str, cls: str) -> str:
         top = self._tops[cls]
         iri = entity_iri(top, name)
         # a name another rule has already given to a known entity (in this form or another of its
@@ -296,23 +300,25 @@ class Extractor:
                 if label:
                     self._alias(iri, label)
                     self._matcher.add(label, iri)
-            return
+            return iri
         self.entities[iri] = Entity(iri, cls, top, name, [acronym] if acronym else [], discovered=True, stated=True)
         # later definitions must see this name, in all its forms, as known
         for label in forms:
             if label:
                 self._matcher.add(label, iri)
+        return iri
 
     def _nested(self, text: str, match: Match, tokens: list) -> list[Match]:
         """Names inside a longer name: the threats an instrument's or actor's name names ('EU Strategy
         for Combating Radicalisation'), and every name a coordination joins ('tolerance, respect and
-        freedom of expression' names freedom of expression too), though in a body's or instrument's
-        name only the bodies ('the Prevention of and Fight against Crime programme' names no
-        guideline 'prevention')."""
+        freedom of expression' names freedom of expression too) or an objective holds, though in a
+        body's or instrument's name only the bodies ('the Prevention of and Fight against Crime
+        programme' names no guideline 'prevention')."""
         if match.last_token == match.first_token:
             return []
         outer_threat = self.entities[match.iri].top == "Threat"
-        coordinated = _COORDINATION.search(match.quote) is not None
+        coordinated = _COORDINATION.search(match.quote) is not None \
+            or self.entities[match.iri].top == "StrategicObjective"
         if outer_threat and not coordinated:
             return []
         inner = self._matcher.find(text, tokens, match.first_token, match.last_token + 1, frozenset({match.iri}))

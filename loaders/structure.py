@@ -120,6 +120,14 @@ def key_phrase(para: Paragraph) -> tuple[int, int] | None:
     return (s, e) if 1 <= len(text[s:e].split()) <= spec["max_key_words"] else None
 
 
+def printed_item(text: str, item: Item) -> str:
+    """A list item as printed, from its key phrase to the end of its first sentence, when that is
+    short enough to be a name ('reduce the production of synthetic drugs, including new substances')."""
+    ends = [e for e in (text.find(". ", item.start), text.find(";", item.start)) if e >= 0]
+    printed = text[item.start:min(ends, default=len(text))].rstrip(" ;.,:")
+    return printed if len(printed.split()) <= 2 * _spec()["max_key_words"] else ""
+
+
 def _marker_shape(text: str) -> str | None:
     """The shape of a paragraph's item marker ('1.' for '2.', '(a)' for '(c)'), if it has one."""
     m = re.match(_spec()["item_marker"], text)

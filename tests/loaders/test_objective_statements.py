@@ -96,7 +96,7 @@ def test_items_of_a_list_introduced_as_priorities_are_objectives_unless_clauses(
     assert new == [("securing coastal waters", "StrategicObjective", True)]
     assert extractor.entities[SAFETY].stated
     found = [m.quote for m in extractor.extract(doc).mentions]
-    assert found == ["harbour safety", "securing coastal waters", "harbour safety"]
+    assert found == ["harbour safety", "securing coastal waters, in line with the charter", "harbour safety"]
 
 
 def test_a_listed_objective_that_holds_a_known_one_is_an_objective_of_its_own() -> None:
@@ -111,6 +111,24 @@ def test_a_listed_objective_that_holds_a_known_one_is_an_objective_of_its_own() 
     assert new == [("guarding and keeping harbour safety", True)]
     assert not extractor.entities[SAFETY].stated
     assert [m.quote for m in extractor.extract(doc).mentions] == ["guarding and keeping harbour safety", "open seas"]
+
+
+def test_a_listed_objective_is_named_up_to_its_means_and_also_as_printed_whole() -> None:
+    """An item's name ends where its means begin ('combat harbour crime by targeting …'); the item as
+    printed, to the end of its sentence, is a form of it too ('…, including quays')."""
+    text = ("Note\n\nThe Council sets the following priorities:\n\n"
+            "(a) combat harbour crime by targeting the gangs behind it;\n\n"
+            "(b) reduce the smuggling of amber, including on the open seas.\n")
+    doc = parse_text(text, "priorities.txt", "utf-8")
+    extractor = _extractor()
+    extractor.learn([doc])
+    new = [(e.label, e.alt_labels) for e in extractor.entities.values()
+           if e.top == "StrategicObjective" and e.discovered]
+    assert new == [("combat harbour crime", ["combat harbour crime by targeting the gangs behind it"]),
+                   ("reduce the smuggling of amber", ["reduce the smuggling of amber, including on the open seas"])]
+    # the whole item names the objective, and what it names is named too
+    found = [m.quote for m in extractor.extract(doc).mentions if m.paragraph == 3]
+    assert found == ["reduce the smuggling of amber, including on the open seas", "smuggling of amber", "open seas"]
 
 
 def test_the_common_return_policy_is_an_instrument_not_an_objective() -> None:
