@@ -372,6 +372,39 @@ def _compounds(text: str, names: list[Named]) -> list[Relation]:
     return out
 
 
+def _listed_from(text: str, names: list[Named], at: int, forward: bool) -> list[Named]:
+    """The names listed together from `at` on (or back from it), only enumeration words between."""
+    enumeration, out = _enumeration(), []
+    ordered = names if forward else names[::-1]
+    for name in ordered:
+        if (name.start < at) if forward else (name.end > at):
+            continue
+        gap = text[at:name.start] if forward else text[name.end:at]
+        if not enumeration.fullmatch(gap):
+            break
+        out.append(name)
+        at = name.end if forward else name.start
+    return out if forward else out[::-1]
+
+
+def _support_frames(text: str, lo: int, hi: int, inside: list[Named], spec: dict,
+                    rule: _Rule) -> tuple[list[Relation], str]:
+    """Relations the 'with the support of A and B' frames of a sentence state, and the text with the
+    frames' words blanked, so that they are no cue for the names around them."""
+    out, blanked = [], text
+    for frame in (m for p in _compile(spec["frames"]) for m in p.finditer(text, lo, hi)):
+        if not any(frame.start() >= n.start and frame.end() <= n.end for n in inside):
+            blanked = blanked[:frame.start()] + " " * (frame.end() - frame.start()) + blanked[frame.end():]
+        actors = [n for n in _listed_from(text, inside, frame.end(), True) if n.top == "Actor"]
+        if not actors:
+            continue
+        before = _listed_from(text, inside, frame.start(), False)
+        worked_on = [n for n in (before or _listed_from(text, inside, actors[-1].end, True)) if rule.fits(actors[0], n)]
+        out += [Relation(a.iri, rule.predicate, o.iri, min(a.start, o.start), max(a.end, o.end),
+                         f"pattern:{rule.predicate}") for a in actors for o in worked_on]
+    return out, blanked
+
+
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
     """Relations among the names of one paragraph, sentence by sentence. A name that only qualifies
     the noun after it (see `_modifier`) takes part in none."""
@@ -383,13 +416,16 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
     out: list[Relation] = list(compounds)
     spans = sentence_spans(text)
     names = names + _anaphors(text, names, spans, data["anaphora"])
+    supports = next(r for r in rules if r.predicate == data["support_frames"]["predicate"])
     for lo, hi in spans:
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
+        supported, cue_text = _support_frames(text, lo, hi, inside, data["support_frames"], supports)
+        out.extend(with_modality(text, lo, r, inside) for r in supported)
         for first, second in combinations(inside, 2):
             # names nested in one another are not related by the words between them
             if first.iri != second.iri and first.end <= second.start \
                     and not _enclosed(first, second, inside) and not _enclosed(second, first, inside):
-                found = _pair_relation(text, lo, first, second, inside, rules, data)
+                found = _pair_relation(cue_text, lo, first, second, inside, rules, data)
                 if found:
                     out.extend(with_modality(text, lo, r, inside)
                                for r in (found, *_conjunct_relations(text, found, second, inside)))

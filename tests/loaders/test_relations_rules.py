@@ -301,3 +301,23 @@ def test_pointing_words_in_the_first_sentence_or_without_a_guideline_before_them
     assert _read("Portpol plays a key role in this regard.", ("Portpol", "a:portpol", "Actor")) == set()
     text = "Harbour crime grows. Portpol should play a key role in this regard."
     assert _read(text, ("Harbour crime", "t:crime", "Threat"), ("Portpol", "a:portpol", "Actor")) == set()
+
+
+def test_actors_named_with_the_support_of_support_what_the_clause_works_on_and_the_doer_does_it():
+    """What broke: 'INVITES COSI to develop, with the support of the Commission and Europol, the MASPs'
+    gave COSI supports the MASPs, and nothing for the Commission or Europol."""
+    text = "The Council INVITES COSI to develop, with the support of the Commission and Europol, the Harbour Plans."
+    assert _read(text, ("COSI", "a:cosi", "Actor"), ("Commission", "a:commission", "Actor"),
+                 ("Europol", "a:europol", "Actor"), ("Harbour Plans", "i:plans", "Instrument")) == {
+        ("a:cosi", "manages", "i:plans",
+         "COSI to develop, with the support of the Commission and Europol, the Harbour Plans", "invites"),
+        ("a:commission", "supports", "i:plans", "Commission and Europol, the Harbour Plans", "invites"),
+        ("a:europol", "supports", "i:plans", "Europol, the Harbour Plans", "invites")}
+
+
+def test_actors_named_with_the_support_of_support_the_instruments_listed_just_before():
+    text = "Authorities use quay teams and dock patrols, with the assistance of Europol, to stop smuggling."
+    assert _read(text, ("quay teams", "i:teams", "Instrument"), ("dock patrols", "i:patrols", "Instrument"),
+                 ("Europol", "a:europol", "Actor")) == {
+        ("a:europol", "supports", "i:teams", "quay teams and dock patrols, with the assistance of Europol", ""),
+        ("a:europol", "supports", "i:patrols", "dock patrols, with the assistance of Europol", "")}
