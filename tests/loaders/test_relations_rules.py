@@ -321,3 +321,15 @@ def test_actors_named_with_the_support_of_support_the_instruments_listed_just_be
                  ("Europol", "a:europol", "Actor")) == {
         ("a:europol", "supports", "i:teams", "quay teams and dock patrols, with the assistance of Europol", ""),
         ("a:europol", "supports", "i:patrols", "dock patrols, with the assistance of Europol", "")}
+
+
+def test_actors_that_contribute_to_developing_an_instrument_support_it_rather_than_manage_it():
+    """What broke: 'INVITES Eurojust and CEPOL to contribute, within their respective mandates, to the
+    development of the MASPs' gave Eurojust and CEPOL manage the MASPs."""
+    text = "It INVITES Eurojust and CEPOL to contribute, within their mandates, to the development of the Quay Plan."
+    assert _read(text, ("Eurojust", "a:eurojust", "Actor"), ("CEPOL", "a:cepol", "Actor"),
+                 ("Quay Plan", "i:plan", "Instrument")) == {
+        ("a:eurojust", "supports", "i:plan",
+         "Eurojust and CEPOL to contribute, within their mandates, to the development of the Quay Plan", "invites"),
+        ("a:cepol", "supports", "i:plan",
+         "CEPOL to contribute, within their mandates, to the development of the Quay Plan", "invites")}
