@@ -387,6 +387,17 @@ def _listed_from(text: str, names: list[Named], at: int, forward: bool) -> list[
     return out if forward else out[::-1]
 
 
+def _worked_on(text: str, lo: int, inside: list[Named], at: int) -> list[Named]:
+    """What a frame at `at` attaches to before it: the last name of the clause before it that is no
+    actor (with those listed with it), if no actor comes between ('use of joint investigation teams
+    set up at short notice, with the support of …'); the actor before would be the clause's doer."""
+    before = [n for n in inside if lo <= n.start and n.end <= at]
+    if not before or before[-1].top == "Actor":
+        return []
+    last = before[-1]
+    return [*_listed_from(text, before, last.start, False), last]
+
+
 def _support_frames(text: str, lo: int, hi: int, inside: list[Named], spec: dict,
                     rule: _Rule) -> tuple[list[Relation], str]:
     """Relations the 'with the support of A and B' frames of a sentence state, and the text with the
@@ -398,8 +409,8 @@ def _support_frames(text: str, lo: int, hi: int, inside: list[Named], spec: dict
         actors = [n for n in _listed_from(text, inside, frame.end(), True) if n.top == "Actor"]
         if not actors:
             continue
-        before = _listed_from(text, inside, frame.start(), False)
-        worked_on = [n for n in (before or _listed_from(text, inside, actors[-1].end, True)) if rule.fits(actors[0], n)]
+        worked_on = _worked_on(text, lo, inside, frame.start()) or _listed_from(text, inside, actors[-1].end, True)
+        worked_on = [n for n in worked_on if rule.fits(actors[0], n)]
         out += [Relation(a.iri, rule.predicate, o.iri, min(a.start, o.start), max(a.end, o.end),
                          f"pattern:{rule.predicate}") for a in actors for o in worked_on]
     return out, blanked

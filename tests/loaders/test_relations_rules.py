@@ -333,3 +333,13 @@ def test_actors_that_contribute_to_developing_an_instrument_support_it_rather_th
          "Eurojust and CEPOL to contribute, within their mandates, to the development of the Quay Plan", "invites"),
         ("a:cepol", "supports", "i:plan",
          "CEPOL to contribute, within their mandates, to the development of the Quay Plan", "invites")}
+
+
+def test_actors_named_with_the_support_of_support_the_last_instrument_of_the_clause_before():
+    text = "Ports should use quay teams and dock patrols set up at short notice, with the support of Europol."
+    assert _read(text, ("quay teams", "i:teams", "Instrument"), ("dock patrols", "i:patrols", "Instrument"),
+                 ("Europol", "a:europol", "Actor")) == {
+        ("a:europol", "supports", "i:teams",
+         "quay teams and dock patrols set up at short notice, with the support of Europol", "should"),
+        ("a:europol", "supports", "i:patrols", "dock patrols set up at short notice, with the support of Europol",
+         "should")}
