@@ -360,15 +360,18 @@ def _nested(name: Named, inside: list[Named]) -> bool:
 def _compounds(text: str, names: list[Named]) -> list[Relation]:
     """What a name printed right before another says of it ('the Frontex Standing Corps': Frontex
     operates the Standing Corps), by the 'compound' rule; such a first name qualifies the second
-    and takes part in nothing else. A possessive ('the Commission's strategy') is no compound."""
+    and takes part in nothing else. A possessive ('Europol's SIENA') says the same, but its name
+    goes on taking part in the sentence's relations."""
     spec = _patterns()[0]["compound"]
     out = []
     for a in names:
         b = min((n for n in names if n.start > a.end and not _nested(n, names)), key=lambda n: n.start, default=None)
         if b and a.top in spec["subject"] and b.top in spec["object"] and b.cls in spec["object_classes"] \
-                and not _nested(a, names) and text[a.end:b.start].isspace() and "\n" not in text[a.end:b.start] \
-                and not re.search(_patterns()[0]["possessive"], text[max(0, a.end - 2):a.end + 2]):
-            out.append(Relation(a.iri, spec["predicate"], b.iri, a.start, b.end, f"compound:{spec['predicate']}"))
+                and not _nested(a, names) and "\n" not in text[a.end:b.start]:
+            gap = text[a.end:b.start]
+            kind = "compound" if gap.isspace() else "possessive" if re.fullmatch(spec["possessive_gap"], gap) else ""
+            if kind:
+                out.append(Relation(a.iri, spec["predicate"], b.iri, a.start, b.end, f"{kind}:{spec['predicate']}"))
     return out
 
 

@@ -247,7 +247,7 @@ def test_an_actor_printed_before_a_mechanism_operates_it_and_says_nothing_else()
         ("a:frontex", "operates", "i:corps", "Frontex Standing Corps", "")}
 
 
-def test_an_actor_before_a_report_or_a_possessive_is_no_compound():
+def test_an_actor_before_a_report_or_a_possessive_before_a_strategy_is_no_compound():
     text = "The Europol TE-SAT and the Commission's Security Union Strategy were published."
     assert _read_classed(text, ("Europol", "a:europol", "Actor", "Agency"),
                          ("TE-SAT", "i:tesat", "Instrument", "AnalyticalProduct"),
@@ -343,3 +343,11 @@ def test_actors_named_with_the_support_of_support_the_last_instrument_of_the_cla
          "quay teams and dock patrols set up at short notice, with the support of Europol", "should"),
         ("a:europol", "supports", "i:patrols", "dock patrols set up at short notice, with the support of Europol",
          "should")}
+
+
+def test_an_actor_s_possessive_before_its_system_operates_it():
+    """What broke: "the systematic use of Europol's SIENA" stated nothing: a possessive was no compound."""
+    text = "Ports make systematic use of Europol's Dock Exchange Network."
+    assert _read_classed(text, ("Europol", "a:europol", "Actor", "Agency"),
+                         ("Dock Exchange Network", "i:den", "Instrument", "InformationSystem")) == {
+        ("a:europol", "operates", "i:den", "Europol's Dock Exchange Network", "")}
