@@ -61,14 +61,18 @@ class _Rule:
     near_reverse_cues: tuple[re.Pattern[str], ...] = ()
     not_cues: tuple[re.Pattern[str], ...] = ()
     object_cues: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
+    subject_cues: tuple[tuple[str, str, tuple[re.Pattern[str], ...]], ...] = ()
 
     def fits(self, subject: Named, obj: Named) -> bool:
         return subject.top in self.subject and obj.top in self.object and subject.cls not in self.not_subject
 
-    def cued(self, between: str, obj: Named) -> bool:
-        """Whether a cue, or one for the object's class only, is printed in the words between."""
-        return _worded(self.cues, between) or any(top == obj.top and _worded(cues, between)
-                                                   for top, cues in self.object_cues)
+    def cued(self, between: str, subject: Named, obj: Named) -> bool:
+        """Whether a cue, or one for the object's top class only, or for the subject's class and the
+        object's top class only, is printed in the words between."""
+        return _worded(self.cues, between) \
+            or any(top == obj.top and _worded(cues, between) for top, cues in self.object_cues) \
+            or any((cls, top) == (subject.cls, obj.top) and _worded(cues, between)
+                   for cls, top, cues in self.subject_cues)
 
     def reads_backwards(self, between: str, frame: str, gap: str, near: str) -> bool:
         """Whether the words read the object first: a reverse cue, frame, the whole gap, or a near
@@ -89,7 +93,9 @@ def _patterns() -> tuple[dict, list[_Rule]]:
               _compile(spec.get("reverse_cues", [])), frozenset(spec.get("not_subject", [])),
               _compile(spec.get("reverse_frames", [])), _compile(spec.get("reverse_gaps", [])),
               _compile(spec.get("near_reverse_cues", [])), _compile(spec.get("not_cues", [])),
-              tuple((top, _compile(cues)) for top, cues in sorted(spec.get("object_cues", {}).items())))
+              tuple((top, _compile(cues)) for top, cues in sorted(spec.get("object_cues", {}).items())),
+              tuple((cls, top, _compile(cues)) for cls, by_top in sorted(spec.get("subject_cues", {}).items())
+                    for top, cues in sorted(by_top.items())))
         for name, spec in data["predicates"].items()
     ]
     return data, rules
@@ -126,7 +132,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start) or _adjunct(masked, lo, first, second)
     for rule in rules:
-        if not inner and rule.fits(first, second) and rule.cued(forward_between, second) \
+        if not inner and rule.fits(first, second) and rule.cued(forward_between, first, second) \
                 and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
@@ -187,8 +193,9 @@ def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Na
     for m in inside:
         if not (first.end <= m.start and m.end <= second.start) or m.top != first.top or m.iri == first.iri:
             continue
-        takes = any(r.fits(m, second) and r.cued(text[m.end:second.end], second) for r in _patterns()[1]) if forward \
-            else rule.fits(second, m) and _worded(rule.reverse_cues, text[m.end:second.end])
+        words = text[m.end:second.end]
+        takes = any(r.fits(m, second) and r.cued(words, m, second) for r in _patterns()[1]) if forward \
+            else rule.fits(second, m) and _worded(rule.reverse_cues, words)
         if takes and _cued(_clause_openers(), masked[first.end:m.start]):
             return True
     return False

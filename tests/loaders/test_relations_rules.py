@@ -351,3 +351,13 @@ def test_an_actor_s_possessive_before_its_system_operates_it():
     assert _read_classed(text, ("Europol", "a:europol", "Actor", "Agency"),
                          ("Dock Exchange Network", "i:den", "Instrument", "InformationSystem")) == {
         ("a:europol", "operates", "i:den", "Europol's Dock Exchange Network", "")}
+
+
+def test_a_council_body_that_ensures_or_promotes_a_guideline_coordinates_it():
+    """What broke: 'COSI … shall promote operational cooperation' and 'the central role of COSI in ensuring that
+    operational cooperation is promoted' gave COSI serves operational cooperation; an agency still serves."""
+    text = "The Harbour Committee shall promote quay cooperation, and Europol shall promote quay cooperation."
+    assert _read_classed(text, ("Harbour Committee", "a:hc", "Actor", "CouncilBody"),
+                         ("quay cooperation", "g:quay", "StrategicGuideline", "StrategicGuideline"),
+                         ("Europol", "a:europol", "Actor", "Agency")) == {
+        ("a:hc", "coordinates", "g:quay", "Harbour Committee shall promote quay cooperation", "shall")}
