@@ -126,13 +126,15 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     masked = _masked(text, inside)
     if _cued(_blockers(), masked[first.end:second.start]):
         return None
+    # a clause with a subject of its own comes between ('Frontex should …, and border guards should use …')
+    new_subject = _cued(_compile(data["new_subjects"]), masked[first.end:second.start])
     between = text[first.end:second.end]
     forward_between = _forward_words(text, masked, first, second, _clause_end(masked, first.end, second.start))
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start) or _adjunct(masked, lo, first, second)
     for rule in rules:
-        if not inner and rule.fits(first, second) and rule.cued(forward_between, first, second) \
+        if not inner and not new_subject and rule.fits(first, second) and rule.cued(forward_between, first, second) \
                 and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")

@@ -361,3 +361,21 @@ def test_a_council_body_that_ensures_or_promotes_a_guideline_coordinates_it():
                          ("quay cooperation", "g:quay", "StrategicGuideline", "StrategicGuideline"),
                          ("Europol", "a:europol", "Actor", "Agency")) == {
         ("a:hc", "coordinates", "g:quay", "Harbour Committee shall promote quay cooperation", "shall")}
+
+
+def test_no_relation_is_read_across_a_clause_with_a_subject_of_its_own():
+    """What broke: 'Frontex should carry out risk analyses, and border guards should make full use of the
+    Schengen Information System' gave Frontex operates the SIS."""
+    text = "Frontex should carry out risk analyses, and border guards should make full use of the Dock System."
+    assert _read(text, ("Frontex", "a:frontex", "Actor"), ("Dock System", "i:dock", "Instrument")) == set()
+    text = "Frontex should carry out risk analyses and make full use of the Dock System."
+    assert _read(text, ("Frontex", "a:frontex", "Actor"), ("Dock System", "i:dock", "Instrument")) == {
+        ("a:frontex", "operates", "i:dock",
+         "Frontex should carry out risk analyses and make full use of the Dock System", "should")}
+
+
+def test_council_conclusions_of_a_date_on_developing_a_strategy_are_a_text_about_it():
+    """What broke: 'the Council conclusions of 4 December 2014 on the development of a renewed Strategy' gave
+    the Council manages the Strategy."""
+    text = "RECALLING the Council conclusions of 4 December 2014 on the development of the Harbour Strategy,"
+    assert _read(text, ("Council", "a:council", "Actor"), ("Harbour Strategy", "i:hs", "Instrument")) == set()
