@@ -19,6 +19,16 @@ def test_a_named_network_is_a_body():
         ("European Network of Harbour Masters", "ENHM", "Network")]
 
 
+def test_a_scheme_is_a_programme_and_a_capacity_a_mechanism():
+    """What broke: 'the European Law Enforcement Training Scheme (LETS)' and 'a European Emergency Response
+    Capacity' were not taken: their heads had no class."""
+    assert _defs("implement the European Harbour Training Scheme (EHTS) and the Dock Response Capacity (DRC)") == [
+        ("European Harbour Training Scheme", "EHTS", "PolicyProgramme"),
+        ("Dock Response Capacity", "DRC", "OperationalMechanism")]
+    assert _names("Develop a European Quay Response Capacity for tackling floods.") == [
+        ("European Quay Response Capacity", "OperationalMechanism")]
+
+
 def test_name_extends_over_words_the_acronym_skips():
     found = _defs("in the Standing Committee on Operational Cooperation on Internal Security (COSI), which")
     assert found == [("Standing Committee on Operational Cooperation on Internal Security", "COSI", "CouncilBody")]
