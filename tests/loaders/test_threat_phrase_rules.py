@@ -40,8 +40,8 @@ def test_a_word_naming_a_threat_alone_is_one_as_an_item_of_a_list_of_threats():
 
 def test_a_name_defined_with_an_acronym_shares_the_head_of_the_modifier_it_is_coordinated_with():
     found = [(d.long_form, d.acronym) for d in find_threat_phrases(
-        "Carousel Trade Scheme (CTS) and excise fraud; the Harbour Fraud Office (HFO) and excise fraud")]
-    assert found == [("Carousel Trade Scheme fraud", "CTS"), ("excise fraud", ""), ("excise fraud", "")]
+        "Carousel Trade Intra-Market (CTIM) and excise fraud; the Harbour Fraud Office (HFO) and excise fraud")]
+    assert found == [("Carousel Trade Intra-Market fraud", "CTIM"), ("excise fraud", ""), ("excise fraud", "")]
 
 
 def test_facilitating_what_the_law_forbids_is_a_threat():
