@@ -295,7 +295,9 @@ class Extractor:
         if known is not None and self.entities[known].top == top:
             iri = known
         if iri in self.entities:
-            # the name an entity's own IRI is made from is one of its surface forms
+            # the name an entity's own IRI is made from is one of its surface forms, and the text
+            # states it, as it states a new one
+            self.entities[iri].stated = True
             for label in (name, acronym):
                 if label:
                     self._alias(iri, label)

@@ -119,6 +119,22 @@ def test_a_body_or_instrument_whose_name_is_a_coordination_names_only_the_threat
                      ("harbour-assessment", "Harbour and Quay Threat Assessment")]
 
 
+def test_a_guideline_a_heading_names_is_stated_when_its_name_gives_a_known_entity_s_iri():
+    """What broke: with the label 'quay patrols' missing from the entity whose IRI it gives (as when
+    leave-one-out drops it), the heading 'Quay patrols' added the label but left the guideline unstated,
+    so its mentions did not count."""
+    from iskg.loaders.vocabulary import Entity
+
+    iri = "https://w3id.org/iskg/id/guideline/quay-patrols"
+    extractor = Extractor({iri: Entity(iri, "StrategicGuideline", "StrategicGuideline", "harbour patrolling")},
+                          {"StrategicGuideline": "StrategicGuideline"})
+    doc = parse_text("Strategy\n\n# STRATEGIC GUIDELINES FOR ACTION\n\n## 1. Quay patrols\n\nQuay patrols work.\n",
+                     "s.txt", "utf-8")
+    extractor.learn([doc])
+    assert extractor.entities[iri].stated
+    assert [m.quote for m in extractor.extract(doc).mentions] == ["Quay patrols", "Quay patrols"]
+
+
 def test_mentions_and_relations_in_added_text_are_marked_added(extractor):
     text = DRAFT + "\n2. Eurojust cooperates with Europol.\n"
     doc = parse_text(text, "draft.txt", "utf-8")

@@ -113,3 +113,12 @@ def test_the_terrorist_offences_and_values_a_radicalisation_strategy_names_are_k
     found = [m.iri.removeprefix(ID) for m in Extractor.default().extract(doc).mentions]
     assert found == ["threat/public-provocation-to-commit-a-terrorist-offence", "threat/training-for-terrorism",
                      "principle/freedom-of-religion", "principle/good-governance"]
+
+
+def test_coordinating_investigations_and_prosecutions_is_a_guideline_of_its_own() -> None:
+    """It was a label of judicial cooperation, which texts list beside it as a separate guideline."""
+    doc = parse_text("Note\n\n1. Judicial cooperation and the coordination of investigations and prosecutions.\n",
+                     "note.txt", "utf-8")
+    found = [m.iri.removeprefix(ID) for m in Extractor.default().extract(doc).mentions]
+    assert found == ["guideline/judicial-cooperation-in-criminal-matters",
+                     "guideline/coordination-of-investigations-and-prosecutions"]
