@@ -122,3 +122,11 @@ def test_coordinating_investigations_and_prosecutions_is_a_guideline_of_its_own(
     found = [m.iri.removeprefix(ID) for m in Extractor.default().extract(doc).mentions]
     assert found == ["guideline/judicial-cooperation-in-criminal-matters",
                      "guideline/coordination-of-investigations-and-prosecutions"]
+
+
+def test_a_note_from_the_general_secretariat_names_the_council_s_secretariat() -> None:
+    text = ("COUNCIL OF\nTHE EUROPEAN UNION\n\nBrussels, 10 June 2011\n\n11050/11\n\nNOTE\nFrom:\tGeneral Secretariat\n"
+            "To:\tDelegations\nSubject:\tHarbour priorities\n\n1. The Council agrees.\n")
+    doc = parse_text(text, "note.txt", "utf-8")
+    found = {m.iri.removeprefix(ID) for m in Extractor.default().extract(doc).mentions if m.in_header}
+    assert "actor/general-secretariat-of-the-council" in found
