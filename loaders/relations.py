@@ -411,10 +411,11 @@ def _worked_on(text: str, lo: int, inside: list[Named], at: int) -> list[Named]:
 
 
 def _support_frames(text: str, lo: int, hi: int, inside: list[Named], spec: dict,
-                    rule: _Rule) -> tuple[list[Relation], str]:
-    """Relations the 'with the support of A and B' frames of a sentence state, and the text with the
-    frames' words blanked, so that they are no cue for the names around them."""
-    out, blanked = [], text
+                    rule: _Rule) -> tuple[list[Relation], str, list[Named]]:
+    """Relations the 'with the support of A and B' frames of a sentence state, the text with the
+    frames' words blanked, so that they are no cue for the names around them, and the actors of the
+    frames that support something, who take part in nothing else the sentence says."""
+    out, blanked, supporters = [], text, []
     for frame in (m for p in _compile(spec["frames"]) for m in p.finditer(text, lo, hi)):
         if not any(frame.start() >= n.start and frame.end() <= n.end for n in inside):
             blanked = blanked[:frame.start()] + " " * (frame.end() - frame.start()) + blanked[frame.end():]
@@ -423,9 +424,10 @@ def _support_frames(text: str, lo: int, hi: int, inside: list[Named], spec: dict
             continue
         worked_on = _worked_on(text, lo, inside, frame.start()) or _listed_from(text, inside, actors[-1].end, True)
         worked_on = [n for n in worked_on if rule.fits(actors[0], n)]
+        supporters += actors if worked_on else []
         out += [Relation(a.iri, rule.predicate, o.iri, min(a.start, o.start), max(a.end, o.end),
                          f"pattern:{rule.predicate}") for a in actors for o in worked_on]
-    return out, blanked
+    return out, blanked, supporters
 
 
 def read_relations(text: str, names: list[Named]) -> list[Relation]:
@@ -442,9 +444,9 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
     supports = next(r for r in rules if r.predicate == data["support_frames"]["predicate"])
     for lo, hi in spans:
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
-        supported, cue_text = _support_frames(text, lo, hi, inside, data["support_frames"], supports)
+        supported, cue_text, supporters = _support_frames(text, lo, hi, inside, data["support_frames"], supports)
         out.extend(with_modality(text, lo, r, inside) for r in supported)
-        for first, second in combinations(inside, 2):
+        for first, second in combinations([n for n in inside if n not in supporters], 2):
             # names nested in one another are not related by the words between them
             if first.iri != second.iri and first.end <= second.start \
                     and not _enclosed(first, second, inside) and not _enclosed(second, first, inside):

@@ -379,3 +379,14 @@ def test_council_conclusions_of_a_date_on_developing_a_strategy_are_a_text_about
     the Council manages the Strategy."""
     text = "RECALLING the Council conclusions of 4 December 2014 on the development of the Harbour Strategy,"
     assert _read(text, ("Council", "a:council", "Actor"), ("Harbour Strategy", "i:hs", "Instrument")) == set()
+
+
+def test_actors_of_a_support_frame_are_not_the_doers_of_what_follows():
+    """What broke: 'INVITES COSI to develop, with the support of the Commission, the MASPs …, to coordinate
+    the OAPs' gave the Commission coordinates the OAPs."""
+    text = ("It INVITES COSI to develop, with the support of the Commission, the Harbour Plans, "
+            "and to coordinate the Dock Teams.")
+    found = _read(text, ("COSI", "a:cosi", "Actor"), ("Commission", "a:commission", "Actor"),
+                  ("Harbour Plans", "i:plans", "Instrument"), ("Dock Teams", "i:teams", "Instrument"))
+    assert {(s, p, o) for s, p, o, _, _ in found} == {
+        ("a:cosi", "manages", "i:plans"), ("a:commission", "supports", "i:plans"), ("a:cosi", "coordinates", "i:teams")}
