@@ -105,14 +105,15 @@ def test_the_slashes_of_a_document_number_join_no_names() -> None:
 
 
 def test_the_terrorist_offences_and_values_a_radicalisation_strategy_names_are_known() -> None:
-    """Probe texts showed the offences of Framework Decision 2008/919/JHA and two values a radicalisation
-    strategy rests on missing: 'training' alone had named law enforcement training."""
+    """Probe texts showed the offences of Framework Decision 2008/919/JHA and values a radicalisation
+    strategy rests on missing: 'training' alone had named law enforcement training, and measures that
+    'must be proportionate' named no proportionality."""
     text = ("Note\n\n1. It criminalises public provocation to commit a terrorist offence and training for terrorism, "
-            "respects freedom of religion and promotes good governance.\n")
+            "respects freedom of religion and promotes good governance, and must be proportionate.\n")
     doc = parse_text(text, "note.txt", "utf-8")
     found = [m.iri.removeprefix(ID) for m in Extractor.default().extract(doc).mentions]
     assert found == ["threat/public-provocation-to-commit-a-terrorist-offence", "threat/training-for-terrorism",
-                     "principle/freedom-of-religion", "principle/good-governance"]
+                     "principle/freedom-of-religion", "principle/good-governance", "principle/proportionality"]
 
 
 def test_coordinating_investigations_and_prosecutions_is_a_guideline_of_its_own() -> None:
