@@ -127,7 +127,7 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     if _cued(_blockers(), masked[first.end:second.start]):
         return None
     # a clause with a subject of its own comes between ('Frontex should …, and border guards should use …')
-    new_subject = _cued(_compile(data["new_subjects"]), masked[first.end:second.start])
+    new_subject = _cued(_new_subjects(), masked[first.end:second.start])
     between = text[first.end:second.end]
     forward_between = _forward_words(text, masked, first, second, _clause_end(masked, first.end, second.start))
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
@@ -176,6 +176,11 @@ def _modifier(text: str, name: Named) -> bool:
 @cache
 def _blockers() -> tuple[re.Pattern[str], ...]:
     return _compile(_patterns()[0]["blockers"])
+
+
+@cache
+def _new_subjects() -> tuple[re.Pattern[str], ...]:
+    return _compile(_patterns()[0]["new_subjects"])
 
 
 @cache
