@@ -469,7 +469,10 @@ def find_principles(text: str) -> list[Definition]:
                         i += 1
                     j, goes_on = _phrase_from(text, tokens, i, spec)
                     ends = j >= len(tokens) or tokens[j].start >= hi
-                    if j == i or tokens[j - 1].end > hi or (found_any and not goes_on and not ends):
+                    # words that modify a noun after them name no principle ('in full respect of national competences')
+                    modifies = i < j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]) \
+                        and tokens[j].surface.lower() in spec["modified_nouns"]
+                    if j == i or tokens[j - 1].end > hi or (found_any and not goes_on and not ends) or modifies:
                         break
                     if _names_principle(tokens[i:j], spec):
                         found.append((i, j))

@@ -70,3 +70,12 @@ def test_a_principle_as_a_subject_is_a_whole_abstract_subject_and_no_quality_is_
     assert _principles("The exchange of harbour information is a guiding principle.") == []
     assert _principles("Such openness remains a key principle.") == ["openness"]
     assert _principles("They guarantee equality, nationality and solidarity.") == ["equality", "solidarity"]
+
+
+def test_words_that_modify_a_noun_after_them_name_no_principle():
+    """What broke: 'in full respect of national competences' gave a principle named 'national', and with it
+    every 'nationals' of the text."""
+    found = [d.long_form for d in find_principles("in full respect of national competences and of harbour liberty")]
+    assert found == []
+    assert [d.long_form for d in find_principles("in full respect of harbour liberty and national competences")] == [
+        "harbour liberty"]
