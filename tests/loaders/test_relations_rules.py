@@ -390,3 +390,16 @@ def test_actors_of_a_support_frame_are_not_the_doers_of_what_follows():
                   ("Harbour Plans", "i:plans", "Instrument"), ("Dock Teams", "i:teams", "Instrument"))
     assert {(s, p, o) for s, p, o, _, _ in found} == {
         ("a:cosi", "manages", "i:plans"), ("a:commission", "supports", "i:plans"), ("a:cosi", "coordinates", "i:teams")}
+
+
+def test_an_instrument_prepared_or_produced_by_an_actor_is_managed_by_it():
+    """What broke: 'the SOCTA 2017 prepared by Europol' and 'the Drug Markets Report produced jointly by the
+    EMCDDA and Europol' stated nothing."""
+    text = "It relies on the Harbour Assessment 2017 prepared by Europol and on the Quay Report produced by Frontex."
+    assert _read(text, ("Harbour Assessment", "i:ha", "Instrument"), ("Europol", "a:europol", "Actor"),
+                 ("Quay Report", "i:qr", "Instrument"), ("Frontex", "a:frontex", "Actor")) == {
+        ("a:europol", "manages", "i:ha", "Harbour Assessment 2017 prepared by Europol", ""),
+        ("a:frontex", "manages", "i:qr", "Quay Report produced by Frontex", "")}
+    # only right after the instrument: not across another name ('A prepared by X and B produced by Y')
+    text = "It relies on the Harbour Assessment and on what was later produced by Frontex."
+    assert _read(text, ("Harbour Assessment", "i:ha", "Instrument"), ("Frontex", "a:frontex", "Actor")) == set()
