@@ -131,3 +131,12 @@ def test_a_note_from_the_general_secretariat_names_the_council_s_secretariat() -
     doc = parse_text(text, "note.txt", "utf-8")
     found = {m.iri.removeprefix(ID) for m in Extractor.default().extract(doc).mentions if m.in_header}
     assert "actor/general-secretariat-of-the-council" in found
+
+
+def test_the_drugs_bodies_a_drugs_text_names_are_known() -> None:
+    doc = parse_text("Note\n\n1. The EMCDDA and its Reitox network report to the Commission on Narcotic Drugs (CND).\n",
+                     "note.txt", "utf-8")
+    found = [m.iri.removeprefix(ID) for m in Extractor.default().extract(doc).mentions]
+    # (a body's name names the threat it is about)
+    assert found == ["actor/emcdda", "actor/reitox", "actor/commission-on-narcotic-drugs", "threat/illicit-drugs",
+                     "actor/commission-on-narcotic-drugs"]
