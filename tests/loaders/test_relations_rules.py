@@ -400,6 +400,12 @@ def test_an_instrument_prepared_or_produced_by_an_actor_is_managed_by_it():
                  ("Quay Report", "i:qr", "Instrument"), ("Frontex", "a:frontex", "Actor")) == {
         ("a:europol", "manages", "i:ha", "Harbour Assessment 2017 prepared by Europol", ""),
         ("a:frontex", "manages", "i:qr", "Quay Report produced by Frontex", "")}
+    text = ("RECALLING the Harbour Strategy, adopted by the Council in 2012, and the Quay Plan carried out "
+            "in 2016 by Frontex.")
+    assert _read(text, ("Harbour Strategy", "i:hs", "Instrument"), ("Council", "a:council", "Actor"),
+                 ("Quay Plan", "i:qp", "Instrument"), ("Frontex", "a:frontex", "Actor")) == {
+        ("a:council", "manages", "i:hs", "Harbour Strategy, adopted by the Council", ""),
+        ("a:frontex", "manages", "i:qp", "Quay Plan carried out in 2016 by Frontex", "")}
     # only right after the instrument: not across another name ('A prepared by X and B produced by Y')
     text = "It relies on the Harbour Assessment and on what was later produced by Frontex."
     assert _read(text, ("Harbour Assessment", "i:ha", "Instrument"), ("Frontex", "a:frontex", "Actor")) == set()
