@@ -297,7 +297,9 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
         if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap) \
                 or (_enumeration().fullmatch(gap) and _cued(partners, masked[lo:a.start])):
             continue
-        if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, b.end + spec["after"])]):
+        # the cue may follow the list the second actor ends ('A, B and C to strengthen their cooperation')
+        last = ([b, *_listed_from(masked, actors, b.end, True)])[-1]
+        if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, last.end + spec["after"])]):
             s, o = sorted((a.iri, b.iri))
             out.append(Relation(s, "cooperatesWith", o, a.start, b.end, "pattern:cooperatesWith"))
     return out

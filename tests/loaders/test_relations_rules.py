@@ -409,3 +409,14 @@ def test_an_instrument_prepared_or_produced_by_an_actor_is_managed_by_it():
     # only right after the instrument: not across another name ('A prepared by X and B produced by Y')
     text = "It relies on the Harbour Assessment and on what was later produced by Frontex."
     assert _read(text, ("Harbour Assessment", "i:ha", "Instrument"), ("Frontex", "a:frontex", "Actor")) == set()
+
+
+def test_actors_listed_before_to_further_strengthen_their_cooperation_cooperate():
+    """What broke: 'ENCOURAGES the EMCDDA, Europol and Eurojust to further strengthen their cooperation' gave
+    nothing: the cue stood more than 30 characters after the last of them."""
+    text = "It ENCOURAGES Europol, Eurojust and Frontex to further strengthen their cooperation."
+    found = _read(text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"),
+                  ("Frontex", "a:frontex", "Actor"))
+    assert {(s, p, o) for s, p, o, _, _ in found} == {
+        ("a:eurojust", "cooperatesWith", "a:europol"), ("a:europol", "cooperatesWith", "a:frontex"),
+        ("a:eurojust", "cooperatesWith", "a:frontex")}
