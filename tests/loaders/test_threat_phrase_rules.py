@@ -138,3 +138,9 @@ def test_a_prefix_of_opposition_or_a_verb_of_use_is_no_modifier_of_a_threat():
 def test_priorities_are_no_threat_that_is_fought():
     """What broke: 'tackling priorities such as drug trafficking' gave a threat named 'priorities'."""
     assert _fought("the role of the assessment in tackling priorities such as amber smuggling") == []
+
+
+def test_a_scope_of_cross_border_or_transnational_does_not_narrow_a_threat():
+    """What broke: 'cross-border drug trafficking cases' gave a threat of its own beside drug trafficking."""
+    assert _threats("in cross-border amber smuggling cases and transnational quay fraud") == [
+        "amber smuggling", "quay fraud"]
