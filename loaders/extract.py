@@ -328,7 +328,9 @@ class Extractor:
         wanted = (m for m in inner if m.iri != match.iri and (
             self.entities[m.iri].top == "Threat"
             or (coordinated and (not proper or self.entities[m.iri].top == "Actor"))))
-        return sorted(set(wanted), key=lambda m: (m.start, m.iri))
+        # and the names inside those ('the fight against cybercrime' in an objective names cybercrime)
+        found = {n for m in wanted for n in (m, *self._nested(text, m, tokens))}
+        return sorted(found, key=lambda m: (m.start, m.iri))
 
     def _sharing_head(self, text: str, tokens: list[Token], match: Match) -> Match | None:
         """The name whose head a name shares with a capitalised word coordinated before it ('Tampere'

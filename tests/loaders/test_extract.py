@@ -135,6 +135,24 @@ def test_a_guideline_a_heading_names_is_stated_when_its_name_gives_a_known_entit
     assert [m.quote for m in extractor.extract(doc).mentions] == ["Quay patrols", "Quay patrols"]
 
 
+def test_the_names_inside_a_name_inside_an_objective_count_too():
+    """What broke: in the priority '(h) step up the fight against cybercrime and …', the objective 'fight
+    against cybercrime' was named but no longer the threat cybercrime inside it."""
+    from iskg.loaders.vocabulary import Entity
+
+    base = "https://w3id.org/iskg/id/"
+    entities = {base + "objective/fight-against-piracy": Entity(base + "objective/fight-against-piracy",
+                                                                "StrategicObjective", "StrategicObjective",
+                                                                "fight against piracy", stated=True),
+                base + "threat/piracy": Entity(base + "threat/piracy", "Threat", "Threat", "piracy")}
+    extractor = Extractor(entities, {"StrategicObjective": "StrategicObjective", "Threat": "Threat"})
+    doc = parse_text("Note\n\nThe Council sets the following priorities:\n\n"
+                     "(a) step up the fight against piracy and the misuse of ports.\n", "p.txt", "utf-8")
+    extractor.learn([doc])
+    found = [m.quote for m in extractor.extract(doc).mentions]
+    assert found == ["step up the fight against piracy and the misuse of ports", "fight against piracy", "piracy"]
+
+
 def test_mentions_and_relations_in_added_text_are_marked_added(extractor):
     text = DRAFT + "\n2. Eurojust cooperates with Europol.\n"
     doc = parse_text(text, "draft.txt", "utf-8")
