@@ -179,6 +179,11 @@ def _blockers() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _support_frame_patterns() -> tuple[re.Pattern[str], ...]:
+    return _compile(_patterns()[0]["support_frames"]["frames"])
+
+
+@cache
 def _new_subjects() -> tuple[re.Pattern[str], ...]:
     return _compile(_patterns()[0]["new_subjects"])
 
@@ -417,13 +422,13 @@ def _worked_on(text: str, lo: int, inside: list[Named], at: int) -> list[Named]:
     return [*_listed_from(text, before, last.start, False), last]
 
 
-def _support_frames(text: str, lo: int, hi: int, inside: list[Named], spec: dict,
+def _support_frames(text: str, lo: int, hi: int, inside: list[Named],
                     rule: _Rule) -> tuple[list[Relation], str, list[Named]]:
     """Relations the 'with the support of A and B' frames of a sentence state, the text with the
     frames' words blanked, so that they are no cue for the names around them, and the actors of the
     frames that support something, who take part in nothing else the sentence says."""
     out, blanked, supporters = [], text, []
-    for frame in (m for p in _compile(spec["frames"]) for m in p.finditer(text, lo, hi)):
+    for frame in (m for p in _support_frame_patterns() for m in p.finditer(text, lo, hi)):
         if not any(frame.start() >= n.start and frame.end() <= n.end for n in inside):
             blanked = blanked[:frame.start()] + " " * (frame.end() - frame.start()) + blanked[frame.end():]
         actors = [n for n in _listed_from(text, inside, frame.end(), True) if n.top == "Actor"]
@@ -451,7 +456,7 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
     supports = next(r for r in rules if r.predicate == data["support_frames"]["predicate"])
     for lo, hi in spans:
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
-        supported, cue_text, supporters = _support_frames(text, lo, hi, inside, data["support_frames"], supports)
+        supported, cue_text, supporters = _support_frames(text, lo, hi, inside, supports)
         out.extend(with_modality(text, lo, r, inside) for r in supported)
         for first, second in combinations([n for n in inside if n not in supporters], 2):
             # names nested in one another are not related by the words between them

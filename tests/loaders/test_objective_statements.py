@@ -9,6 +9,7 @@ from __future__ import annotations
 from rdflib import Graph
 
 from iskg.loaders.extract import Extractor
+from iskg.loaders.model import Document
 from iskg.loaders.read import parse_text
 from iskg.loaders.structure import clause_spans, stating_clauses
 from iskg.loaders.vocabulary import Entity, top_class_map
@@ -25,6 +26,14 @@ def _extractor() -> Extractor:
         SEAS: Entity(SEAS, "StrategicObjective", "StrategicObjective", "open seas", stated=True),
     }
     return Extractor(vocabulary, top_class_map(Graph().parse(ontology_path(), format="turtle")))
+
+
+def _learnt(text: str) -> tuple[Extractor, Document]:
+    """The test vocabulary's extractor after learning from one list of priorities, and that list."""
+    doc = parse_text(text, "priorities.txt", "utf-8")
+    extractor = _extractor()
+    extractor.learn([doc])
+    return extractor, doc
 
 
 def _objectives(*texts: str) -> list[list[str]]:
@@ -89,9 +98,7 @@ def test_items_of_a_list_introduced_as_priorities_are_objectives_unless_clauses(
     text = ("Note\n\nThe Council sets the following priorities for the coming years:\n\n"
             "(a) harbour safety;\n\n(b) securing coastal waters, in line with the charter;\n\n"
             "(c) every port has a safety officer.\n\nPatrols help to maintain harbour safety.\n")
-    doc = parse_text(text, "priorities.txt", "utf-8")
-    extractor = _extractor()
-    extractor.learn([doc])
+    extractor, doc = _learnt(text)
     new = [(e.label, e.cls, e.stated) for e in extractor.entities.values() if e.discovered]
     assert new == [("securing coastal waters", "StrategicObjective", True)]
     assert extractor.entities[SAFETY].stated
@@ -104,9 +111,7 @@ def test_a_listed_objective_that_holds_a_known_one_is_an_objective_of_its_own() 
     'fighting cybercrime' it holds, not as itself."""
     text = ("Note\n\nThe Council identifies the following main priorities:\n\n"
             "(a) guarding and keeping harbour safety;\n\n(b) open seas.\n")
-    doc = parse_text(text, "priorities.txt", "utf-8")
-    extractor = _extractor()
-    extractor.learn([doc])
+    extractor, doc = _learnt(text)
     new = [(e.label, e.stated) for e in extractor.entities.values() if e.discovered]
     assert new == [("guarding and keeping harbour safety", True)]
     assert not extractor.entities[SAFETY].stated
@@ -115,13 +120,11 @@ def test_a_listed_objective_that_holds_a_known_one_is_an_objective_of_its_own() 
 
 def test_a_listed_objective_is_named_up_to_its_means_and_also_as_printed_whole() -> None:
     """An item's name ends where its means begin ('combat harbour crime by targeting …'); the item as
-    printed, to the end of its sentence, is a form of it too ('…, including quays')."""
+    printed, to the end of its sentence, is a label of it too ('…, including on the open seas')."""
     text = ("Note\n\nThe Council sets the following priorities:\n\n"
             "(a) combat harbour crime by targeting the gangs behind it;\n\n"
             "(b) reduce the smuggling of amber, including on the open seas.\n")
-    doc = parse_text(text, "priorities.txt", "utf-8")
-    extractor = _extractor()
-    extractor.learn([doc])
+    extractor, doc = _learnt(text)
     new = [(e.label, e.alt_labels) for e in extractor.entities.values()
            if e.top == "StrategicObjective" and e.discovered]
     assert new == [("combat harbour crime", ["combat harbour crime by targeting the gangs behind it"]),
