@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
-from itertools import combinations
+from itertools import combinations, takewhile
 
 from iskg.loaders.sentences import sentence_spans
 
@@ -555,15 +555,8 @@ def _agents(para: Listed, frames: tuple[re.Pattern[str], ...], rule: _Rule) -> l
     masked = _masked(para.text, para.names)
     for frame in frames:
         for m in frame.finditer(masked):
-            out, last = [], m.end()
-            for n in sorted(para.names, key=lambda n: n.start):
-                if n.start < last:
-                    continue
-                if n.top not in rule.subject or not _enumeration().fullmatch(masked[last:n.start]):
-                    break
-                out.append(n)
-                last = n.end
-            if out:
+            listed = _listed_from(masked, sorted(para.names, key=lambda n: n.start), m.end(), True)
+            if out := list(takewhile(lambda n: n.top in rule.subject, listed)):
                 return out
     return []
 
