@@ -9,10 +9,13 @@ extracted (names are still learned from every text, as a build does) and scored.
 pessimistic reading: a well-known name that only the held-out text prints is dropped too. The
 patterns in loaders/data were tuned on the corpus as a whole; `--hold-out-patterns` adds a third
 table in which the entries of the extraction data files that only the held-out work attests are
-dropped too (benchmarks/pattern_holdout.py; an approximation, as it says).
+dropped too (benchmarks/pattern_holdout.py; an approximation, as it says). The loaders were also
+tuned on texts outside the corpus (the development probe sets, benchmarks/results/probes.md):
+`--tuned-on DIR` counts the texts of DIR among the other texts, so what they attest too is kept,
+as it could have been learnt from them; they are never scored or learnt from here.
 
     .venv/bin/python benchmarks/leave_one_out.py --gold ../shared/gold/seeds.json \\
-        --scorer ../shared/tools/score.py [--corpus corpus] [--json] [--hold-out-patterns]
+        --scorer ../shared/tools/score.py [--corpus corpus] [--json] [--hold-out-patterns] [--tuned-on DIR ...]
 """
 
 from __future__ import annotations
@@ -161,6 +164,8 @@ def main() -> int:
     ap.add_argument("--hold-out-patterns", action="store_true",
                     help="also drop the entries of the extraction data files only the held-out work attests "
                          "(benchmarks/pattern_holdout.py): a third table")
+    ap.add_argument("--tuned-on", type=Path, nargs="*", default=[], metavar="DIR",
+                    help="folders of other texts the loaders were tuned on: what they attest is not held out")
     a = ap.parse_args()
     gold = json.loads(a.gold.read_text(encoding="utf-8"))
     documents, _ = read_corpus(a.corpus)
@@ -170,14 +175,15 @@ def main() -> int:
     for x, y, _ in same_work_pairs(documents):
         work[x].add(y)
         work[y].add(x)
-    attested = attested_keys(documents)
+    tuned = [doc for folder in a.tuned_on for doc in read_corpus(folder)[0]]
+    attested = attested_keys(documents + tuned)
     inside, loo, dropped, strict, patterns_dropped = {}, {}, {}, {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for key, source in sorted(keys.items()):
             doc = [by_source[source]]
             inside[key] = score(a.scorer, a.gold, build_graph(documents, doc, None), key)
             vocab = Path(tmp) / f"vocabulary-{key}.ttl"
-            others = [d for d in documents if d.source not in work[source]]
+            others = [d for d in documents if d.source not in work[source]] + tuned
             established = stated_guidelines(others, Path(tmp) / f"plain-{key}.ttl")
             dropped[key] = ablated_vocabulary(work[source], attested, vocab, established)
             loo[key] = score(a.scorer, a.gold, build_graph(documents, doc, vocab), key)

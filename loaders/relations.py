@@ -387,10 +387,13 @@ def _compounds(text: str, names: list[Named]) -> list[Relation]:
     out = []
     for a in names:
         b = min((n for n in names if n.start > a.end and not _nested(n, names)), key=lambda n: n.start, default=None)
-        if b and a.top in spec["subject"] and b.top in spec["object"] and b.cls in spec["object_classes"] \
-                and not _nested(a, names) and "\n" not in text[a.end:b.start]:
+        if b and a.top in spec["subject"] and b.top in spec["object"] and not _nested(a, names) \
+                and "\n" not in text[a.end:b.start]:
             gap = text[a.end:b.start]
-            kind = "compound" if gap.isspace() else "possessive" if re.fullmatch(spec["possessive_gap"], gap) else ""
+            owned = re.search(spec["possessive_end"], text[a.start:a.end])
+            kind = "compound" if gap.isspace() and not owned and b.cls in spec["object_classes"] else \
+                "possessive" if re.fullmatch(spec["possessive_gap"], (owned.group(0) if owned else "") + gap) \
+                and b.cls in spec["possessed"] and a.cls in (spec["possessed"][b.cls] or [a.cls]) else ""
             if kind:
                 out.append(Relation(a.iri, spec["predicate"], b.iri, a.start, b.end, f"{kind}:{spec['predicate']}"))
     return out

@@ -353,6 +353,21 @@ def test_an_actor_s_possessive_before_its_system_operates_it():
         ("a:europol", "operates", "i:den", "Europol's Dock Exchange Network", "")}
 
 
+def test_an_agency_s_possessive_read_with_its_name_before_its_report_operates_it():
+    """What broke: "Europol’s annual EU Terrorism Situation and Trend Report" stated nothing: the matcher reads
+    the possessive as part of the owner's name, an adjective stood between, and reports were no one's."""
+    text = "Europol’s annual Harbour Situation Report will contribute to the assessment of trends."
+    assert _read_classed(text, ("Europol’s", "a:europol", "Actor", "Agency"),
+                         ("Harbour Situation Report", "i:hsr", "Instrument", "AnalyticalProduct")) == {
+        ("a:europol", "operates", "i:hsr", "Europol’s annual Harbour Situation Report", "")}
+
+
+def test_an_institution_s_report_is_a_text_it_issues_not_one_it_operates():
+    text = "The Commission's final implementation report of the Harbour Strategy was discussed."
+    assert _read_classed(text, ("Commission's", "a:commission", "Actor", "EUInstitution"),
+                         ("implementation report", "i:report", "Instrument", "AnalyticalProduct")) == set()
+
+
 def test_a_council_body_that_ensures_or_promotes_a_guideline_coordinates_it():
     """What broke: 'COSI … shall promote operational cooperation' and 'the central role of COSI in ensuring that
     operational cooperation is promoted' gave COSI serves operational cooperation; an agency still serves."""
