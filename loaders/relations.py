@@ -154,6 +154,13 @@ def _near(text: str, first: Named, second: Named, inside: list[Named]) -> str:
 
 
 @cache
+def _infinitive_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The first infinitive right after the addressees, and a further one coordinated with it."""
+    spec = _patterns()[0]["infinitive_chain"]
+    return re.compile(spec["first"], re.IGNORECASE), re.compile(spec["later"], re.IGNORECASE)
+
+
+@cache
 def _enumeration() -> re.Pattern[str]:
     return re.compile(_patterns()[0]["enumeration"], re.IGNORECASE)
 
@@ -329,7 +336,7 @@ def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) ->
     _, cue, m = max(found, key=lambda f: f[0])
     addressee = ""
     if cue.directive:
-        addressees = _addressees(text, m.end(), names)
+        addressees = [n.iri for n in _addressees(text, m.end(), names)]
         # of several actors addressed together ('CALLS ON Europol, Eurojust and ENISA to …'), each is
         # addressed in what it is to do
         addressee = relation.subject if relation.subject in addressees else addressees[0] if addressees else ""
@@ -339,7 +346,7 @@ def with_modality(text: str, lo: int, relation: Relation, names: list[Named]) ->
     return replace(relation, modality=cue.modality, addressee=addressee)
 
 
-def _addressees(text: str, cue_end: int, names: list[Named]) -> list[str]:
+def _addressees(text: str, cue_end: int, names: list[Named]) -> list[Named]:
     """The actors a directive cue addresses: the first one right after it, and those listed with it."""
     window = _patterns()[0]["modality"]["addressee_window"]
     after = sorted((n for n in names if n.top == "Actor" and cue_end <= n.start <= cue_end + window),
@@ -351,7 +358,34 @@ def _addressees(text: str, cue_end: int, names: list[Named]) -> list[str]:
             out.append(n)
         elif n.start >= out[-1].end:
             break
-    return [n.iri for n in out]
+    return out
+
+
+def _addressed_again(text: str, lo: int, hi: int, names: list[Named]) -> dict[Named, tuple[Named, int]]:
+    """The actors a directive cue addresses, standing again at each further infinitive of what they
+    are asked to do ('INVITES COSI to develop the MASPs, to coordinate … the OAPs and to report …'),
+    so that the pair rules read each infinitive with them as its subject; mapped to the name printed
+    and to where that infinitive ends (the next one)."""
+    first, later = _infinitive_patterns()
+    out: dict[Named, tuple[Named, int]] = {}
+    for cue in _modality_cues():
+        if not cue.directive:
+            continue
+        for m in cue.pattern.finditer(text, lo, hi):
+            addressed = _addressees(text, m.end(), names)
+            start = first.match(text, addressed[-1].end) if addressed else None
+            if not start:
+                continue
+            end = min((m.start() for rx in _new_subjects() if (m := rx.search(text, start.end(), hi))), default=hi)
+            chain = list(later.finditer(text, start.end(), end))
+            # a chain closes with 'and to …'; a lone ', to …' is a purpose ('…, to prevent terrorism')
+            closed = max((i for i, again in enumerate(chain) if again.group("joint")), default=-1)
+            chain = chain[:closed + 1]
+            if not chain:
+                continue
+            for again, after in zip(chain, [*(c.start() for c in chain[1:]), end], strict=True):
+                out.update({replace(a, start=again.start("to"), end=again.end("to")): (a, after) for a in addressed})
+    return out
 
 
 def _conjunct_relations(text: str, found: Relation, second: Named, inside: list[Named]) -> list[Relation]:
@@ -461,11 +495,17 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
         inside = sorted((n for n in names if lo <= n.start and n.end <= hi), key=lambda n: (n.start, n.end))
         supported, cue_text, supporters = _support_frames(text, lo, hi, inside, supports)
         out.extend(with_modality(text, lo, r, inside) for r in supported)
-        for first, second in combinations([n for n in inside if n not in supporters], 2):
+        again = _addressed_again(text, lo, hi, [n for n in inside if n not in supporters])
+        pairing = sorted([n for n in inside if n not in supporters] + list(again), key=lambda n: (n.start, n.end))
+        for first, second in combinations(pairing, 2):
             # names nested in one another are not related by the words between them
-            if first.iri != second.iri and first.end <= second.start \
+            if first.iri != second.iri and first.end <= second.start and second not in again \
+                    and not (first in again and second.end > again[first][1]) \
                     and not _enclosed(first, second, inside) and not _enclosed(second, first, inside):
-                found = _pair_relation(cue_text, lo, first, second, inside, rules, data)
+                found = _pair_relation(cue_text, lo, first, second, pairing, rules, data)
+                if found and first in again:
+                    # the addressee is the subject; the quote runs from where it is printed
+                    found = replace(found, start=again[first][0].start) if found.subject == first.iri else None
                 if found:
                     out.extend(with_modality(text, lo, r, inside)
                                for r in (found, *_conjunct_relations(text, found, second, inside)))

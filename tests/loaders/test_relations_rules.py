@@ -435,3 +435,29 @@ def test_actors_listed_before_to_further_strengthen_their_cooperation_cooperate(
     assert {(s, p, o) for s, p, o, _, _ in found} == {
         ("a:eurojust", "cooperatesWith", "a:europol"), ("a:europol", "cooperatesWith", "a:frontex"),
         ("a:eurojust", "cooperatesWith", "a:frontex")}
+
+
+def test_an_addressee_is_the_subject_of_each_infinitive_it_is_asked_to_do_up_to_the_next():
+    """What broke: 'INVITES COSI to develop …, the MASPs …, to coordinate and monitor the implementation of the
+    OAPs and to report to the Council' related COSI to the MASPs only; the OAPs were past the first task."""
+    text = ("The Council INVITES the Harbour Committee to develop, with care, the Quay Plan for each port of the "
+            "northern and southern coastal regions and of the inland waterways by the end of the year, to "
+            "coordinate and monitor the implementation of the Dock Scheme and to report to the Council.")
+    assert _read_classed(text, ("Harbour Committee", "a:hc", "Actor", "CouncilBody"),
+                         ("Quay Plan", "i:qp", "Instrument", "PolicyProgramme"),
+                         ("Dock Scheme", "i:ds", "Instrument", "OperationalMechanism"),
+                         ("Council", "a:council", "Actor", "EUInstitution")) == {
+        ("a:hc", "manages", "i:qp", "Harbour Committee to develop, with care, the Quay Plan", "invites"),
+        ("a:hc", "coordinates", "i:ds", text[text.index("Harbour"):text.index(" and to report")], "invites")}
+
+
+def test_an_infinitive_after_a_comma_alone_is_a_purpose_not_a_further_task_of_the_addressee():
+    """Only a chain closed by 'and to …' carries the addressee on; the names lie too far apart for any other rule."""
+    far = ("in close consultation with the port authorities of the coastal regions, the inland waterway operators "
+           "and the shipping industry")
+    names = (("Harbour Committee", "a:hc", "Actor", "CouncilBody"),
+             ("Dock Scheme", "i:ds", "Instrument", "OperationalMechanism"))
+    opening = f"The Council INVITES the Harbour Committee to finalise its rules {far},"
+    purpose, chained = f"{opening} to coordinate the Dock Scheme.", f"{opening} and to coordinate the Dock Scheme."
+    assert _read_classed(purpose, *names) == set()
+    assert {r[:3] for r in _read_classed(chained, *names)} == {("a:hc", "coordinates", "i:ds")}
