@@ -45,6 +45,7 @@ from iskg.loaders.vocabulary_heads import learned_heads
 # a name joining several ('tolerance, respect and freedom of expression') names each of them too; the slashes
 # of a document number ('2008/617/JHA') join nothing
 _COORDINATION = re.compile(r",|\band\b|\bor\b|&|(?<![0-9])/(?![0-9])")
+_WORDED = re.compile(r"[^\W\d_]{2}")  # a word of two letters or more
 # classes whose vocabulary entries count only where some text states them as such (or established)
 _STATED_CLASSES = ("StrategicGuideline", "StrategicObjective")
 
@@ -245,7 +246,7 @@ class Extractor:
             self.entities[whole].stated = True
         elif whole is None:
             iri = self._discover(name, "", "StrategicObjective")
-            if printed and printed != name:
+            if iri and printed and printed != name:
                 self._alias(iri, printed)
 
     def _learn_guideline(self, name: str) -> None:
@@ -284,6 +285,10 @@ class Extractor:
             entity.alt_labels.append(label)
 
     def _discover(self, name: str, acronym: str, cls: str) -> str:
+        """The entity a name found in a text names, a new one if none; none ('') for a name without
+        a word of two letters (a list's marker 'A' or '(b)' read as a name would match every 'a')."""
+        if not _WORDED.search(name):
+            return ""
         top = self._tops[cls]
         iri = entity_iri(top, name)
         # a name another rule has already given to a known entity (in this form or another of its

@@ -221,7 +221,7 @@ def render(raw: str, *, bold_added: bool = False, legend: bool = False,
         elif kind in ("sup", "supdigits"):
             b.gap()
         elif kind in ("ref", "glued"):
-            if token.strip("[]^") in (refs if kind == "ref" else bare):
+            if token.strip("[]^()") in (refs if kind == "ref" else bare):
                 b.gap()
             else:
                 emit(token)

@@ -101,12 +101,17 @@ def _bare(text: str) -> str:
         end = cut
 
 
+def _note_number(m: re.Match[str]) -> str:
+    """The number of a note printed as a plain number, bare or in brackets."""
+    return next(g for g in m.groups() if g)
+
+
 def _footnote_start(text: str, refs: frozenset[str]) -> re.Match[str] | None:
     for pattern in _NOTES:
         if m := pattern.match(text):
             return m
     m = _PLAIN_NOTE.match(text)
-    if m and (m.group(1) in refs or _REFERENCE.match(text[m.end():])):
+    if m and (_note_number(m) in refs or _REFERENCE.match(text[m.end():])):
         return m
     return None
 
@@ -448,7 +453,8 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
     layout = Layout(head=[[markup.plain(cell) for r in u.raw for cell in _COLUMNS.split(r) if cell.strip()]
                           for u in head], subject=subject)
     # notes printed as bare numbers ('3 Doc. 7120/10'): a number glued to a word is their marker
-    bare = frozenset(m.group(1) for u in units if u.kind == "footnote" and (m := _PLAIN_NOTE.match(u.lines[0].text)))
+    bare = frozenset(_note_number(m) for u in units
+                     if u.kind == "footnote" and (m := _PLAIN_NOTE.match(u.lines[0].text)))
     bold_added = fmt == "draft" and markup.bold_means_added(text)
 
     def render(raw: str) -> markup.Rendered:

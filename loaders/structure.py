@@ -117,7 +117,10 @@ def key_phrase(para: Paragraph) -> tuple[int, int] | None:
     else:
         s, e = start, start + len(text[start:end].rstrip(" ,.;:"))
     s = _strip_article(text, s, e)
-    return (s, e) if 1 <= len(text[s:e].split()) <= spec["max_key_words"] else None
+    words = len(text[s:e].split())
+    if words == 1 and any(text.startswith(c, e) for c in spec["verb_complements"]):
+        return None  # a verb taking a clause ('ensure that …'), not a name
+    return (s, e) if 1 <= words <= spec["max_key_words"] else None
 
 
 def printed_item(text: str, item: Item) -> str:

@@ -153,3 +153,24 @@ def test_a_heading_that_numbers_an_objective_names_it() -> None:
     assert extractor.entities[SAFETY].stated
     found = [(m.quote, m.in_heading) for m in extractor.extract(doc).mentions]
     assert found == [("Calmer harbours", True), ("harbour safety", True)]
+
+
+def test_priorities_lettered_with_capitals_after_a_bullet_are_named_by_their_words_not_their_letters() -> None:
+    """What broke: '· A. Identifying, protecting and assisting victims' gave an objective 'A', which then
+    matched every article 'a' of the text."""
+    text = ("Note\n\nThe Strategy identifies three priorities the EU should focus on:\n\n"
+            "· A. Guarding harbour safety\n· B. Clearing the open seas\n\nA patrol keeps a watch.\n")
+    extractor, doc = _learnt(text)
+    new = sorted(e.label for e in extractor.entities.values() if e.discovered)
+    assert new == ["Clearing the open seas", "Guarding harbour safety"]
+    assert [m.quote for m in extractor.extract(doc).mentions if m.paragraph == 4] == []
+
+
+def test_a_priority_that_opens_with_a_verb_and_a_that_clause_names_no_objective() -> None:
+    """What broke: '(d) ensure that harbour patrols …' gave an objective 'ensure', and with it every 'ensure'."""
+    text = ("Note\n\nThe Council sets the following priorities:\n\n"
+            "(a) ensure that harbour patrols take account of the open seas;\n\n(b) clear the fishing lanes.\n\n"
+            "Ports ensure a watch.\n")
+    extractor, doc = _learnt(text)
+    assert sorted(e.label for e in extractor.entities.values() if e.discovered) == ["clear the fishing lanes"]
+    assert [m.quote for m in extractor.extract(doc).mentions if m.paragraph == 4] == []

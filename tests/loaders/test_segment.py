@@ -171,6 +171,19 @@ def test_a_footnote_number_glued_to_a_word_is_dropped_when_the_note_is_printed_b
         "The Hague Programme3 is in force."
 
 
+def test_a_footnote_numbered_in_brackets_is_a_note_and_its_glued_marker_is_dropped() -> None:
+    """What broke: "(2) OJ L 335, 11.11.2004, p. 8." was a list item, whose key phrase 'OJ L 335' became an
+    objective, and "the Strategy 2005–2012(1)" kept its marker."""
+    text = ("The Strategy takes into account the EU Drugs Strategy 2005–2012(1) and Framework Decision "
+            "2004/757/JHA(2).\n\n(1) 15074/04 CORDROGUE 77.\n\n(2) OJ L 335, 11.11.2004, p. 8.\n\n"
+            "(3) Strengthen the cooperation with third countries.\n")
+    doc = parse_text(text, "notes.txt", "utf-8")
+    assert [(p.text, p.footnote) for p in doc.paragraphs] == [
+        ("The Strategy takes into account the EU Drugs Strategy 2005–2012 and Framework Decision 2004/757/JHA.",
+         False), ("15074/04 CORDROGUE 77.", True), ("OJ L 335, 11.11.2004, p. 8.", True),
+        ("(3) Strengthen the cooperation with third countries.", False)]
+
+
 def test_a_wrapped_scan_with_a_markdown_heading_keeps_its_ocr_bullets() -> None:
     from iskg.loaders.parse import parse_text
 
