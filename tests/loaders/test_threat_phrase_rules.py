@@ -144,3 +144,12 @@ def test_a_scope_of_cross_border_or_transnational_does_not_narrow_a_threat():
     """What broke: 'cross-border drug trafficking cases' gave a threat of its own beside drug trafficking."""
     assert _threats("in cross-border amber smuggling cases and transnational quay fraud") == [
         "amber smuggling", "quay fraud"]
+
+
+def test_a_preposition_or_a_verb_before_a_threat_modifies_nothing():
+    """What broke: 'links between trafficking and corruption' named a threat 'between trafficking', 'to
+    detecting money laundering' one 'detecting money laundering', 'continues to generate corruption' one
+    'generate corruption'."""
+    text = ("Links between trafficking and corruption are investigated, with a view to detecting money laundering; "
+            "drug trafficking continues to generate corruption.")
+    assert _threats(text) == ["money laundering", "drug trafficking"]
