@@ -213,7 +213,13 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
         # 'European Strategy' is too generic a name; 'European Convention on Human Rights' is not
         if len(modifiers) == 1 and modifiers[0].key in stop and hi == i and head.surface not in generic_heads:
             continue
-        cls = head_noun_class(head.surface) if head.surface in listed else _learned_class(head.surface, learned)
+        # 'Council of Europe Convention': a head after the 'of' complement's capitalised words is the name's
+        owner = head
+        for k in range(i + 2, hi + 1) if hi > i and tokens[i + 1].surface == "of" else ():
+            if not tokens[k].surface[:1].isupper():
+                break
+            owner = tokens[k] if tokens[k].surface in heads else owner
+        cls = head_noun_class(owner.surface) if owner.surface in listed else _learned_class(owner.surface, learned)
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
     return out
 

@@ -26,7 +26,15 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.metadata import header_number_spans, number_spans
 from iskg.loaders.model import Document, Paragraph
-from iskg.loaders.relations import Listed, Named, Relation, name_rule, read_list_relations, read_relations
+from iskg.loaders.relations import (
+    Listed,
+    Named,
+    Relation,
+    name_rule,
+    names_an_author,
+    read_list_relations,
+    read_relations,
+)
 from iskg.loaders.structure import (
     coordinated_actions,
     guideline_sections,
@@ -46,6 +54,9 @@ from iskg.loaders.vocabulary_heads import learned_heads
 # of a document number ('2008/617/JHA') join nothing
 _COORDINATION = re.compile(r",|\band\b|\bor\b|&|(?<![0-9])/(?![0-9])")
 _WORDED = re.compile(r"[^\W\d_]{2}")  # a word of two letters or more
+# a name inside a known longer one that goes on with a complement is that name's head ('Commission on Narcotic
+# Drugs'); inside a discovered one, it is the name the discovery read too far ('Counter Terrorism Group of …')
+_HEAD_OF = re.compile(r"\s+(?:of|on|for|against|in|to)\b")
 # classes whose vocabulary entries count only where some text states them as such (or established)
 _STATED_CLASSES = ("StrategicGuideline", "StrategicObjective")
 
@@ -332,7 +343,9 @@ class Extractor:
         proper = self.entities[match.iri].top in ("Actor", "Instrument")
         wanted = (m for m in inner if m.iri != match.iri and (
             self.entities[m.iri].top == "Threat"
-            or (coordinated and (not proper or self.entities[m.iri].top == "Actor"))))
+            or (proper and self.entities[m.iri].top == "Actor" and not names_an_author(text, m.end)
+                and not (_HEAD_OF.match(text, m.end, match.end) and not self.entities[match.iri].discovered))
+            or (coordinated and not proper)))
         # and the names inside those ('the fight against cybercrime' in an objective names cybercrime)
         found = {n for m in wanted for n in (m, *self._nested(text, m, tokens))}
         return sorted(found, key=lambda m: (m.start, m.iri))

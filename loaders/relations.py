@@ -172,6 +172,12 @@ def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(data["author_of"]), re.compile(data["attributive"])
 
 
+def names_an_author(text: str, end: int) -> bool:
+    """Whether an actor's name ending at `end` names the author of the act printed after it ('the Council
+    Framework Decision of …')."""
+    return bool(_qualifier_patterns()[0].match(text, end))
+
+
 def _modifier(text: str, name: Named) -> bool:
     """Whether the name only qualifies the noun after it: an actor as the author of an act ('the
     Council Decision of 23 June 2008'), another name as the kind of some authorities
@@ -303,7 +309,7 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
     actors = [n for n in names if n.top == "Actor"]
     out = []
     for a, b in combinations(actors, 2):
-        if a.iri == b.iri or b.end - a.start > spec["max_span"]:
+        if a.iri == b.iri or b.end - a.start > spec["max_span"] or _enclosed(a, b, names) or _enclosed(b, a, names):
             continue
         gap = masked[a.end:b.start]
         if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap) \

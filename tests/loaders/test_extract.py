@@ -119,6 +119,52 @@ def test_a_body_or_instrument_whose_name_is_a_coordination_names_only_the_threat
                      ("harbour-assessment", "Harbour and Quay Threat Assessment")]
 
 
+def test_a_body_inside_a_body_s_or_an_act_s_name_is_named_and_relates_through_that_name_only():
+    """What broke: 'the Pompidou Group of the Council of Europe' and 'the Council of Europe Convention' did
+    not name the Council of Europe; the latter was read as a body, its head taken before 'of'."""
+    from iskg.loaders.vocabulary import Entity
+
+    tops = {"InternationalOrganisation": "Actor", "Agency": "Actor", "LegalAct": "Instrument"}
+    entities = {e.iri: e for e in [
+        Entity("https://w3id.org/iskg/id/actor/coh", "InternationalOrganisation", "Actor", "Council of Harbours"),
+        Entity("https://w3id.org/iskg/id/actor/quay-group", "InternationalOrganisation", "Actor",
+               "Quay Group of the Council of Harbours"),
+        Entity("https://w3id.org/iskg/id/actor/europol", "Agency", "Actor", "Europol")]}
+    extractor = Extractor(entities, tops)
+    doc = parse_text("Ports\n\nEuropol cooperates with the Quay Group of the Council of Harbours, which applies "
+                     "the Council of Harbours Convention.\n", "c.txt", "utf-8")
+    extractor.learn([doc])
+    extraction = extractor.extract(doc)
+    found = [(m.iri.rsplit("/", 1)[1], m.quote) for m in extraction.mentions]
+    harbours = "Council of Harbours Convention"
+    assert found == [("europol", "Europol"), ("quay-group", "Quay Group of the Council of Harbours"),
+                     ("coh", "Council of Harbours"),
+                     ("council-of-harbours-convention", harbours), ("coh", "Council of Harbours")]
+    assert extractor.entities["https://w3id.org/iskg/id/instrument/council-of-harbours-convention"].cls == "LegalAct"
+    relations = [r.relation for r in extraction.relations]
+    assert {(r.subject.rsplit("/", 1)[1], r.object.rsplit("/", 1)[1]) for r in relations
+            if r.predicate == "cooperatesWith"} == {("europol", "quay-group")}
+
+
+def test_a_known_body_at_the_head_of_a_known_name_is_not_named_but_at_the_head_of_a_discovered_one_it_is():
+    """'Council' in 'Council of Harbours' is that name's head, not the Council; a discovered 'Quay Watch Group of
+    Coastal Nations' reads the known 'Quay Watch Group' too far, and the known body is still named."""
+    from iskg.loaders.vocabulary import Entity
+
+    tops = {"InternationalOrganisation": "Actor", "EUInstitution": "Actor", "LegalAct": "Instrument"}
+    entities = {e.iri: e for e in [
+        Entity("https://w3id.org/iskg/id/actor/council", "EUInstitution", "Actor", "Council"),
+        Entity("https://w3id.org/iskg/id/actor/coh", "InternationalOrganisation", "Actor", "Council of Harbours"),
+        Entity("https://w3id.org/iskg/id/actor/qwg", "InternationalOrganisation", "Actor", "Quay Watch Group")]}
+    extractor = Extractor(entities, tops)
+    doc = parse_text("Ports\n\nThe Council of Harbours Convention and the Quay Watch Group of Coastal Nations apply.\n",
+                     "c.txt", "utf-8")
+    extractor.learn([doc])
+    found = [m.iri.rsplit("/", 1)[1] for m in extractor.extract(doc).mentions]
+    assert "council" not in found and "coh" in found
+    assert found[found.index("quay-watch-group-of-coastal-nations") + 1] == "qwg"
+
+
 def test_a_guideline_a_heading_names_is_stated_when_its_name_gives_a_known_entity_s_iri():
     """What broke: with the label 'quay patrols' missing from the entity whose IRI it gives (as when
     leave-one-out drops it), the heading 'Quay patrols' added the label but left the guideline unstated,
