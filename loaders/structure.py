@@ -34,9 +34,11 @@ def _parents() -> list[re.Pattern[str]]:
 
 
 def heading_name(title: str) -> tuple[int, str]:
-    """Where the name in a heading starts, and the name: numbering and a leading article dropped."""
-    m = re.match(_spec()["numbering"], title)
-    start = m.end() if m else 0
+    """Where the name in a heading starts, and the name: numbering, a strand label ('POLICY AREA:') and
+    a leading article dropped."""
+    start = _numbered(title)
+    if labelled := _strand_label().match(title, start):
+        start = labelled.end()
     first, _, rest = title[start:].partition(" ")
     if rest and first.lower() in _spec()["articles"]:
         start += len(first) + 1
@@ -52,11 +54,24 @@ def coordinated_actions(name: str) -> list[str]:
     return [name]
 
 
+@cache
+def _strand_label() -> re.Pattern[str]:
+    return re.compile(_spec()["strand_label"], re.IGNORECASE)
+
+
 def guideline_sections(doc: Document) -> list[Section]:
-    """Sections whose heading sits right under a heading that announces guidelines, in order."""
+    """Sections whose heading sits right under a heading that announces guidelines, or labels itself
+    a strand of action ('III. POLICY AREA: DRUG DEMAND REDUCTION'), in order."""
     titles = {s.index: s.title for s in doc.sections}
     return [s for s in doc.sections
-            if s.parent is not None and any(p.search(titles[s.parent]) for p in _parents())]
+            if s.parent is not None and any(p.search(titles[s.parent]) for p in _parents())
+            or _strand_label().match(s.title, _numbered(s.title))]
+
+
+def _numbered(title: str) -> int:
+    """Where a heading's words start, after its numbering."""
+    m = re.match(_spec()["numbering"], title)
+    return m.end() if m else 0
 
 
 def objective_headings(doc: Document) -> list[tuple[Section, int]]:

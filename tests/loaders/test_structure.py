@@ -187,3 +187,18 @@ def test_the_next_point_numbered_as_a_lists_introduction_is_no_item_of_its_list(
     assert [(texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)] == [
         ("protecting harbour cranes against sabotage", "StrategicObjective"),
         ("screening containers at the quays", "StrategicObjective")]
+
+
+def test_a_heading_that_labels_itself_a_strand_of_action_names_a_guideline() -> None:
+    """What broke: 'III. POLICY AREA: HARBOUR SAFETY' and 'V. CROSS-CUTTING THEME: QUAY WATCH' named nothing:
+    they sit under no heading that announces guidelines."""
+    assert heading_name("III. POLICY AREA: HARBOUR SAFETY") == (18, "HARBOUR SAFETY")
+    assert heading_name("Pillar 2 – Guarding quays") == (11, "Guarding quays")
+    text = ("Harbour strategy\n\nI. INTRODUCTION\n\nPorts matter.\n\nIII. POLICY AREA: HARBOUR SAFETY\n\n"
+            "Harbour safety needs patrols.\n\nV. CROSS-CUTTING THEME: QUAY WATCH\n\nWatching quays helps.\n")
+    doc = parse_text(text, "strands.txt", "utf-8")
+    extractor = Extractor.default()
+    known = set(extractor.entities)
+    extractor.learn([doc])
+    assert sorted((e.label, e.cls) for i, e in extractor.entities.items() if i not in known) == [
+        ("harbour safety", "StrategicGuideline"), ("quay watch", "StrategicGuideline")]
