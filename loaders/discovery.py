@@ -411,6 +411,7 @@ def _principle_spec() -> dict:
     spec["stop_words"], spec["inner_words"] = set(spec["stop"]), set(spec["inner"])
     spec["clause_rx"] = re.compile(spec["clause"])
     spec["naming_rx"] = re.compile(spec["naming"], re.IGNORECASE)
+    spec["single_rx"] = re.compile(spec["single"], re.IGNORECASE)
     return spec
 
 
@@ -482,7 +483,8 @@ def find_principles(text: str) -> list[Definition]:
                         break
                     if _names_principle(tokens[i:j], spec):
                         found.append((i, j))
-                    if not goes_on:
+                    # 'the principle of proportionality of offences and penalties' is one principle
+                    if not goes_on or spec["single_rx"].search(m.group()):
                         break
                     i, found_any = j, True
         for trigger, subject in spec["after"]:

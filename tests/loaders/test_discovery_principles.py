@@ -79,3 +79,10 @@ def test_words_that_modify_a_noun_after_them_name_no_principle():
     assert found == []
     assert [d.long_form for d in find_principles("in full respect of harbour liberty and national competences")] == [
         "harbour liberty"]
+
+
+def test_after_the_singular_principle_of_one_principle_follows_whose_and_goes_on_with_it():
+    """What broke: 'the principle of proportionality of criminal offences and penalties' named a principle
+    'penalties'."""
+    text = "The Strategy respects the principle of proportionality of harbour fines and penalties."
+    assert _principles(text) == ["proportionality of harbour fines"]

@@ -92,6 +92,7 @@ def test_the_vocabulary_reaches_beyond_the_corpus_in_every_class_of_this_issue()
     assert classes["instrument/european-refugee-fund"] == "Fund"
     assert classes["instrument/procedural-rights-roadmap"] == "PolicyProgramme"
     assert classes["actor/ejcn"] == "Network"
+    assert classes["actor/eu-network-of-national-rapporteurs"] == "Network"  # was an instrument
     assert classes["threat/nuclear-smuggling"] == "Threat"
     assert classes["principle/data-minimisation"] == "Principle"
 
