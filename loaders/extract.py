@@ -43,6 +43,7 @@ from iskg.loaders.structure import (
     listed,
     objective_headings,
     printed_item,
+    pursued,
     stating_clauses,
 )
 from iskg.loaders.surface_forms import label_variants, printed_forms
@@ -257,8 +258,9 @@ class Extractor:
             self.entities[whole].stated = True
         elif whole is None:
             iri = self._discover(name, "", "StrategicObjective")
-            if iri and printed and printed != name:
-                self._alias(iri, printed)
+            for label in (printed, pursued(name)) if iri else ():
+                if label and label != name:
+                    self._alias(iri, label)
 
     def _learn_guideline(self, name: str) -> None:
         """A name the text states as a guideline: the known guidelines it holds, else a new one (one

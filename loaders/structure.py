@@ -96,10 +96,20 @@ def _intros() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def _strip_article(text: str, start: int, end: int) -> int:
-    first = text[start:end].split(" ", 1)
-    if len(first) == 2 and first[0].lower() in _spec()["articles"]:
-        return start + len(first[0]) + 1
+    """Past the leading articles and infinitive marker ('to contribute …', 'the prevention …')."""
+    while len(first := text[start:end].split(" ", 1)) == 2 and first[0].lower() in _spec()["articles"]:
+        start += len(first[0]) + 1
     return start
+
+
+def pursued(name: str) -> str | None:
+    """What an objective named by a verb of contributing pursues ('contribute to a measurable reduction of
+    the demand for drugs': 'measurable reduction of the demand for drugs'), a label of it."""
+    for verb in _spec()["purpose_verbs"]:
+        if name.lower().startswith(verb + " "):
+            rest = len(verb) + 1
+            return name[_strip_article(name, rest, len(name)):] or None
+    return None
 
 
 def _phrase_end(text: str, start: int) -> int:

@@ -174,3 +174,16 @@ def test_a_priority_that_opens_with_a_verb_and_a_that_clause_names_no_objective(
     extractor, doc = _learnt(text)
     assert sorted(e.label for e in extractor.entities.values() if e.discovered) == ["clear the fishing lanes"]
     assert [m.quote for m in extractor.extract(doc).mentions if m.paragraph == 4] == []
+
+
+def test_a_listed_objective_drops_its_to_and_is_also_named_by_what_it_contributes_to() -> None:
+    """What broke: '– to contribute to a measurable reduction of harbour crime;' was named 'to contribute to a
+    measurable reduction of harbour crime', never by the reduction it pursues."""
+    text = ("Note\n\nThe objectives of this Strategy are:\n\n"
+            "– to contribute to a measurable reduction of harbour crime;\n\n– to clear the fishing lanes.\n")
+    extractor, _ = _learnt(text)
+    new = sorted((e.label, e.alt_labels) for e in extractor.entities.values()
+                 if e.discovered and e.top == "StrategicObjective")
+    assert new == [("clear the fishing lanes", []),
+                   ("contribute to a measurable reduction of harbour crime",
+                    ["measurable reduction of harbour crime"])]
