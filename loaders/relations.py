@@ -315,6 +315,10 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
         if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap) \
                 or (_enumeration().fullmatch(gap) and _cued(partners, masked[lo:a.start])):
             continue
+        # an actor governed by a preposition, a clause before the cue, is no partner ('speaks with one voice in
+        # the CND, and strengthen cooperation with UNODC')
+        if re.search(spec["next_clause"], gap) and re.search(spec["governed"], masked[lo:a.start]):
+            continue
         # the cue may follow the list the second actor ends ('A, B and C to strengthen their cooperation')
         last = ([b, *_listed_from(masked, actors, b.end, True)])[-1]
         if _cued(cues, masked[max(lo, a.start - spec["max_span"] // 2):min(hi, last.end + spec["after"])]):

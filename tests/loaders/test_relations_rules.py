@@ -461,3 +461,13 @@ def test_an_infinitive_after_a_comma_alone_is_a_purpose_not_a_further_task_of_th
     purpose, chained = f"{opening} to coordinate the Dock Scheme.", f"{opening} and to coordinate the Dock Scheme."
     assert _read_classed(purpose, *names) == set()
     assert {r[:3] for r in _read_classed(chained, *names)} == {("a:hc", "coordinates", "i:ds")}
+
+
+def test_an_actor_governed_by_a_preposition_a_clause_before_a_cooperation_cue_is_no_partner():
+    """What broke: 'speak with one voice, in particular in the CND, and strengthen cooperation with UNODC' made
+    the CND a partner of UNODC; 'joint action by Parliament, Commission …' keeps its agents."""
+    text = "Ports speak with one voice in the Quay Council, and strengthen cooperation with the Dock Office."
+    names = (("Quay Council", "a:qc", "Actor"), ("Dock Office", "a:do", "Actor"))
+    assert _read(text, *names) == set()
+    joint = "These aims are achieved by joint action by the Quay Council, the Dock Office and the ports."
+    assert {r[:3] for r in _read(joint, *names)} == {("a:do", "cooperatesWith", "a:qc")}
