@@ -471,3 +471,12 @@ def test_an_actor_governed_by_a_preposition_a_clause_before_a_cooperation_cue_is
     assert _read(text, *names) == set()
     joint = "These aims are achieved by joint action by the Quay Council, the Dock Office and the ports."
     assert {r[:3] for r in _read(joint, *names)} == {("a:do", "cooperatesWith", "a:qc")}
+
+
+def test_a_body_chaired_by_an_actor_is_coordinated_by_it():
+    chairmanship = "The Quay Network meets twice a year under the chairmanship of the Harbour Coordinator."
+    chaired = "The Dock Board, chaired by the Port Office, meets monthly."
+    assert {r[:3] for r in _read(chairmanship, ("Quay Network", "a:qn", "Actor"),
+                                 ("Harbour Coordinator", "a:hc", "Actor"))} == {("a:hc", "coordinates", "a:qn")}
+    assert {r[:3] for r in _read(chaired, ("Dock Board", "a:db", "Actor"),
+                                 ("Port Office", "a:po", "Actor"))} == {("a:po", "coordinates", "a:db")}
