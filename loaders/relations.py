@@ -386,7 +386,7 @@ def _addressed_again(text: str, lo: int, hi: int, names: list[Named]) -> dict[Na
             start = first.match(text, addressed[-1].end) if addressed else None
             if not start:
                 continue
-            end = min((m.start() for rx in _new_subjects() if (m := rx.search(text, start.end(), hi))), default=hi)
+            end = min((own.start() for rx in _new_subjects() if (own := rx.search(text, start.end(), hi))), default=hi)
             chain = list(later.finditer(text, start.end(), end))
             # a chain closes with 'and to …'; a lone ', to …' is a purpose ('…, to prevent terrorism')
             closed = max((i for i, again in enumerate(chain) if again.group("joint")), default=-1)
