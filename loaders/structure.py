@@ -39,9 +39,7 @@ def heading_name(title: str) -> tuple[int, str]:
     start = _numbered(title)
     if labelled := _strand_label().match(title, start):
         start = labelled.end()
-    first, _, rest = title[start:].partition(" ")
-    if rest and first.lower() in _spec()["articles"]:
-        start += len(first) + 1
+    start = _strip_article(title, start, len(title))
     return start, title[start:].rstrip(" .:;")
 
 
