@@ -137,11 +137,24 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
         if not inner and not new_subject and rule.fits(first, second) and rule.cued(forward_between, first, second) \
                 and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
-            return Relation(first.iri, rule.predicate, second.iri, first.start, second.end, f"pattern:{rule.predicate}")
+            return _pattern_relation(first, _produced(rule.predicate, first, second, data), second)
         if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \
                 and not _closer(text, masked, first, second, inside, rule, forward=False):
-            return Relation(second.iri, rule.predicate, first.iri, first.start, second.end, f"pattern:{rule.predicate}")
+            return _pattern_relation(second, _produced(rule.predicate, second, first, data), first)
     return None
+
+
+def _pattern_relation(subject: Named, predicate: str, obj: Named) -> Relation:
+    return Relation(subject.iri, predicate, obj.iri, min(subject.start, obj.start), max(subject.end, obj.end),
+                    f"pattern:{predicate}")
+
+
+def _produced(predicate: str, subject: Named, obj: Named, data: dict) -> str:
+    """The predicate, unless the 'produced' rule reads it as another: an agency that prepares an
+    analytical product operates it."""
+    spec = data["produced"]
+    return spec["to"] if predicate == spec["from"] and obj.cls in spec["object_classes"] \
+        and subject.cls in spec["subject_classes"] else predicate
 
 
 def _near(text: str, first: Named, second: Named, inside: list[Named]) -> str:
@@ -437,10 +450,19 @@ def _compounds(text: str, names: list[Named]) -> list[Relation]:
             owned = re.search(spec["possessive_end"], text[a.start:a.end])
             kind = "compound" if gap.isspace() and not owned and b.cls in spec["object_classes"] else \
                 "possessive" if re.fullmatch(spec["possessive_gap"], (owned.group(0) if owned else "") + gap) \
-                and b.cls in spec["possessed"] and a.cls in (spec["possessed"][b.cls] or [a.cls]) else ""
+                and _owns(a, b, spec) else ""
             if kind:
                 out.append(Relation(a.iri, spec["predicate"], b.iri, a.start, b.end, f"{kind}:{spec['predicate']}"))
+        if b and a.top in spec["object"] and b.top in spec["subject"] and a.cls in spec["of_possessed"] \
+                and re.fullmatch(spec["of_gap"], text[a.end:b.start]) and _owns(b, a, spec):
+            out.append(Relation(b.iri, spec["predicate"], a.iri, a.start, b.end, f"possessive:{spec['predicate']}"))
     return out
+
+
+def _owns(owner: Named, product: Named, spec: dict) -> bool:
+    """Whether a possessive of `owner` before `product` (or an 'of' complement after it) asserts the
+    compound's predicate, by the 'possessed' classes and their owners."""
+    return product.cls in spec["possessed"] and owner.cls in (spec["possessed"][product.cls] or [owner.cls])
 
 
 def _listed_from(text: str, names: list[Named], at: int, forward: bool) -> list[Named]:

@@ -26,7 +26,7 @@ EXPECTED = {
     3: {("actor/europol", "supports", "instrument/empact")},
     4: {("instrument/european-arrest-warrant", "restsOn", "principle/mutual-recognition")},
     5: {("instrument/schengen-information-system", "addresses", "threat/terrorism")},
-    6: {("actor/europol", "manages", "instrument/socta"),
+    6: {("actor/europol", "operates", "instrument/socta"),
         ("instrument/socta", "addresses", "threat/serious-and-organised-crime")},
     7: {("instrument/union-civil-protection-mechanism", "addresses", "threat/natural-and-man-made-disasters")},
     8: {("instrument/peer-evaluation", "addresses", "threat/cybercrime")},

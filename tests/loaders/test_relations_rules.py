@@ -362,6 +362,30 @@ def test_an_agency_s_possessive_read_with_its_name_before_its_report_operates_it
         ("a:europol", "operates", "i:hsr", "Europol’s annual Harbour Situation Report", "")}
 
 
+def test_an_agency_that_prepares_an_analytical_product_operates_it_and_an_institution_manages_its_plan():
+    """What broke: "the Harbour Threat Assessment 2017 prepared by Europol" gave Europol manages it; the
+    predicates define operates as running an analytical product."""
+    text = ("The Harbour Threat Assessment 2017 prepared by Europol and the Quay Action Plan prepared by the "
+            "Commission were discussed.")
+    assert _read_classed(text, ("Harbour Threat Assessment", "i:hta", "Instrument", "AnalyticalProduct"),
+                         ("Europol", "a:europol", "Actor", "Agency"),
+                         ("Quay Action Plan", "i:qap", "Instrument", "PolicyProgramme"),
+                         ("Commission", "a:commission", "Actor", "EUInstitution")) == {
+        ("a:europol", "operates", "i:hta", "Harbour Threat Assessment 2017 prepared by Europol", ""),
+        ("a:commission", "manages", "i:qap", "Quay Action Plan prepared by the Commission", "")}
+
+
+def test_an_analytical_product_of_an_agency_is_operated_by_it_but_not_one_of_an_institution():
+    """What broke: "the European Drug Report 2017 of the EMCDDA" stated nothing: only a possessive before
+    the product named its owner."""
+    text = "The Harbour Report 2017 of the EMCDDA and the Quay Report of the Commission show new trends."
+    assert _read_classed(text, ("Harbour Report", "i:hr", "Instrument", "AnalyticalProduct"),
+                         ("EMCDDA", "a:emcdda", "Actor", "Agency"),
+                         ("Quay Report", "i:qr", "Instrument", "AnalyticalProduct"),
+                         ("Commission", "a:commission", "Actor", "EUInstitution")) == {
+        ("a:emcdda", "operates", "i:hr", "Harbour Report 2017 of the EMCDDA", "")}
+
+
 def test_an_institution_s_report_is_a_text_it_issues_not_one_it_operates():
     text = "The Commission's final implementation report of the Harbour Strategy was discussed."
     assert _read_classed(text, ("Commission's", "a:commission", "Actor", "EUInstitution"),
@@ -480,3 +504,11 @@ def test_a_body_chaired_by_an_actor_is_coordinated_by_it():
                                  ("Harbour Coordinator", "a:hc", "Actor"))} == {("a:hc", "coordinates", "a:qn")}
     assert {r[:3] for r in _read(chaired, ("Dock Board", "a:db", "Actor"),
                                  ("Port Office", "a:po", "Actor"))} == {("a:po", "coordinates", "a:db")}
+
+
+def test_a_threat_among_the_priorities_of_an_instrument_is_addressed_by_it():
+    """What broke: "drug trafficking among the crime priorities of the EU Policy Cycle" stated nothing: only
+    'requires' read a threat before the instrument that addresses it."""
+    text = "Piracy is one of the priorities of the Harbour Cycle, and smuggling among the crime priorities of it."
+    assert _read(text, ("Piracy", "t:piracy", "Threat"), ("Harbour Cycle", "i:hc", "Instrument")) == {
+        ("i:hc", "addresses", "t:piracy", "Piracy is one of the priorities of the Harbour Cycle", "")}
