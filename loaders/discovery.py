@@ -154,6 +154,10 @@ def _learned_class(word: str, learned: Mapping[str, str]) -> str | None:
     return learned.get(word) or (learned.get(word[:-1]) if word.endswith("s") else None)
 
 
+def _head_class(word: str, listed: set[str], learned: Mapping[str, str]) -> str | None:
+    return head_noun_class(word) if word in listed else _learned_class(word, learned)
+
+
 def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Definition]:
     """Names without an acronym: capitalised words ending in a head noun that says what they are (a
     listed one, or one `learned` from the vocabulary, with its class: `vocabulary_heads.py`)."""
@@ -161,6 +165,7 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
     listed, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
     stop = set(rules["not_names"]) | set(spec["generic_first"])
     linking = re.compile(spec["linking_complement"])
+    linking_classes = set(spec["linking_classes"])
     generic_heads = set(spec["generic_heads"]["heads"])
     tokens = tokenize(text)
     heads = listed | {w for w in {t.surface for t in tokens} if _learned_class(w, learned)}
@@ -182,7 +187,8 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
             lo += 1
         # a complement after the head: 'for Combating Radicalisation and Recruitment to Terrorism'
         hi = i
-        linked = linking.match(text, head.end)
+        linked = linking.match(text, head.end) if _head_class(head.surface, listed, learned) in linking_classes \
+            else None
         if linked and linked.end() < len(text) and text[linked.end()].isupper():
             # 'Action Plan for the implementation of the Stockholm Programme'
             hi = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= linked.end())
@@ -219,7 +225,7 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
             if not tokens[k].surface[:1].isupper():
                 break
             owner = tokens[k] if tokens[k].surface in heads else owner
-        cls = head_noun_class(owner.surface) if owner.surface in listed else _learned_class(owner.surface, learned)
+        cls = _head_class(owner.surface, listed, learned)
         out.append(Definition(text[words[0].start:words[-1].end], "", words[0].start, words[-1].end, cls))
     return out
 

@@ -34,6 +34,7 @@ from iskg.loaders.relations import (
     names_an_author,
     read_list_relations,
     read_relations,
+    read_row_relations,
 )
 from iskg.loaders.structure import (
     coordinated_actions,
@@ -427,7 +428,8 @@ class Extractor:
                         result.relations.append(RelationMention(para.index, rel, m.quote,
                                                                 in_added_text(para, m.start, m.end)))
             before = _relations_before_insertions(para, named)
-            for rel in read_relations(para.text, named):
+            rows = read_row_relations(para.text, para.row_head, named) if para.row_head else []
+            for rel in [*read_relations(para.text, named), *rows]:
                 triple = (rel.subject, rel.predicate, rel.object)
                 added = in_added_text(para, rel.start, rel.end) and triple not in before
                 result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end], added))

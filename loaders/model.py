@@ -42,7 +42,8 @@ class Paragraph:
     `page` is the printed page it starts on, where the source has pages (PDF, or text with form
     feeds); `item`: a list item (bulleted, lettered or numbered); `emphasis`: (start, end) of its
     bold or italic words where they are formatting (not a draft's revision marks); `aside`: in a
-    text box (a sidebar) set between the halves of a sentence, outside the text's flow."""
+    text box (a sidebar) set between the halves of a sentence, outside the text's flow; `row_head`: in
+    a table's row (its cells joined by '; '), where the text of its first cell ends."""
 
     index: int
     text: str
@@ -55,6 +56,7 @@ class Paragraph:
     item: bool = False
     emphasis: tuple[tuple[int, int], ...] = ()
     aside: bool = False
+    row_head: int = 0
 
 
 @dataclass(frozen=True)

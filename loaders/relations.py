@@ -291,13 +291,13 @@ def _inside_clause(masked: str, lo: int, name: Named, limit: int) -> bool:
 
 
 def _enclosed(name: Named, other: Named, inside: list[Named]) -> bool:
-    """Whether `name` lies within a proper name (of a class in 'opaque_names') that does not hold
-    `other`: the names inside 'EU Strategy for Combating Radicalisation' relate through the name
-    itself, not to its neighbours; those inside a phrase ('the fight against cybercrime') do."""
+    """Whether `name` lies within a proper name (of a class in 'opaque_names') other than `other`:
+    the names inside 'EU Strategy for Combating Radicalisation' relate through the name itself, not
+    to its neighbours nor to each other ('UN Protocol against the Smuggling of Migrants' says nothing
+    of what the UN addresses); those inside a phrase ('the fight against cybercrime') do."""
     opaque = set(_patterns()[0]["opaque_names"])
     return any(n.top in opaque and n.start <= name.start and name.end <= n.end
-               and (n.start, n.end) != (name.start, name.end)
-               and not (n.start <= other.start and other.end <= n.end) for n in inside)
+               and (n.start, n.end) != (name.start, name.end) and n != other for n in inside)
 
 
 def _masked(text: str, names: list[Named]) -> str:
@@ -325,8 +325,14 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
         if a.iri == b.iri or b.end - a.start > spec["max_span"] or _enclosed(a, b, names) or _enclosed(b, a, names):
             continue
         gap = masked[a.end:b.start]
-        if not (_enumeration().fullmatch(gap) or _cued(cues, gap)) or _cued(agents, gap) \
-                or (_enumeration().fullmatch(gap) and _cued(partners, masked[lo:a.start])):
+        listed = _lists(gap, spec)
+        if not (listed or _cued(cues, gap)) or _cued(agents, gap) or _cued(_blockers(), gap) \
+                or (listed and _cued(partners, masked[lo:a.start])):
+            continue
+        # a partner is named in the list right after 'cooperation with' ('A will report, in close
+        # cooperation with the EEAS, to B': B is no partner of A)
+        with_at = [m.end() for c in cues for m in c.finditer(gap) if re.match(spec["with"], gap[m.end():])]
+        if with_at and not _lists(re.sub(spec["with_list"], " ", gap[max(with_at):], flags=re.IGNORECASE), spec):
             continue
         # an actor governed by a preposition, a clause before the cue, is no partner ('speaks with one voice in
         # the CND, and strengthen cooperation with UNODC')
@@ -338,6 +344,11 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
             s, o = sorted((a.iri, b.iri))
             out.append(Relation(s, "cooperatesWith", o, a.start, b.end, "pattern:cooperatesWith"))
     return out
+
+
+def _lists(gap: str, spec: dict) -> bool:
+    """Whether the words between two actors only list them (a 'group' they detail counts as listed)."""
+    return _enumeration().fullmatch(re.sub(spec["group"], " ", gap, flags=re.IGNORECASE)) is not None
 
 
 @cache
@@ -456,6 +467,13 @@ def _compounds(text: str, names: list[Named]) -> list[Relation]:
         if b and a.top in spec["object"] and b.top in spec["subject"] and a.cls in spec["of_possessed"] \
                 and re.fullmatch(spec["of_gap"], text[a.end:b.start]) and _owns(b, a, spec):
             out.append(Relation(b.iri, spec["predicate"], a.iri, a.start, b.end, f"possessive:{spec['predicate']}"))
+        # the owner's possessive read as the start of the product's name ("Europol's Secure Information
+        # Exchange Network Application", a known name)
+        outer = next((n for n in names if n.start == a.start and n.end > a.end and n.top in spec["object"]), None)
+        if outer and a.top in spec["subject"] and re.search(spec["possessive_end"], text[a.start:a.end]) \
+                and _owns(a, outer, spec):
+            out.append(Relation(a.iri, spec["predicate"], outer.iri, a.start, outer.end,
+                                f"possessive:{spec['predicate']}"))
     return out
 
 
@@ -543,6 +561,18 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
                                for r in (found, *_conjunct_relations(text, found, second, inside)))
         out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, hi, inside, data["cooperation"]))
     return out
+
+
+def read_row_relations(text: str, head_end: int, names: list[Named]) -> list[Relation]:
+    """What a table's row says: the names in its other cells stand in the 'table_rows' predicate to
+    the one name its first cell (text[:head_end]) holds, when that is of the rule's 'heads' classes."""
+    spec = _patterns()[0]["table_rows"]
+    head = [n for n in names if n.end <= head_end and not _nested(n, names)]
+    if len(head) != 1 or head[0].top not in spec["heads"] or text[:head[0].start].strip(" *_'\"") \
+            or text[head[0].end:head_end].strip(" .*_'\""):
+        return []
+    return [Relation(n.iri, spec["predicate"], head[0].iri, head[0].start, n.end, f"table:{spec['predicate']}")
+            for n in names if n.start >= head_end and n.top in spec["members"] and not _nested(n, names)]
 
 
 def _anaphors(text: str, names: list[Named], spans: list[tuple[int, int]], spec: dict) -> list[Named]:

@@ -67,6 +67,7 @@ class Unit:
     atx: int = 0
     scheme: str | None = None
     aside: bool = False  # in a text box set between the halves of a sentence
+    row_head: str = ""  # in a table's row: its first cell, as printed
 
 
 @dataclass
@@ -208,7 +209,8 @@ class _Splitter:
             if _TABLE.match(text):
                 if not _TABLE_SEP.match(text):
                     cells = [c.strip() for c in text.strip("|").split("|")]
-                    units.append(Unit("para", [ln], ["; ".join(c for c in cells if c)]))
+                    units.append(Unit("para", [ln], ["; ".join(c for c in cells if c)],
+                                      row_head=next((c for c in cells if c), "")))
                 continue
             if m := _ATX.match(text):
                 units.append(Unit("para", [ln], [text[m.end():].rstrip("#").strip()], atx=len(m.group(1))))
@@ -481,6 +483,11 @@ def segment(text: str, fmt: DocumentFormat, wrapped: bool, *, structured: bool =
             source_start=u.lines[0].start, source_end=u.lines[-1].end,
             section=outline.current, footnote=u.kind == "footnote", revisions=rendered.revisions,
             item=u.bullet or bool(_ENUM.match(rendered.text)), emphasis=() if bold_added else rendered.emphasis,
-            aside=u.aside))
+            aside=u.aside, row_head=_row_head(rendered.text, render(u.row_head).text if u.row_head else "")))
     layout.sections = outline.sections
     return layout
+
+
+def _row_head(text: str, head: str) -> int:
+    """Where a table row's first cell ends in the row's text (0: no row, or a cell that changed)."""
+    return len(head) if head and text.startswith(head) and len(head) < len(text) else 0

@@ -130,6 +130,13 @@ def test_a_linking_complement_joins_the_name_it_leads_to():
         ("Harbour Programme", "PolicyProgramme")]
 
 
+def test_a_body_takes_no_linking_complement():
+    """What broke: "reports to the Council on the implementation of the Harbour Strategy" discovered a body
+    "Council on the implementation of the Harbour Strategy": a body is not for the implementation of a text."""
+    assert _names("a report to the Harbour Council on the implementation of the Harbour Strategy") == [
+        ("Harbour Council", "CouncilBody"), ("Harbour Strategy", "PolicyProgramme")]
+
+
 def _fought(text: str) -> list[str]:
     from iskg.loaders.discovery import find_threat_objects
 

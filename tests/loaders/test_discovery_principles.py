@@ -86,3 +86,10 @@ def test_after_the_singular_principle_of_one_principle_follows_whose_and_goes_on
     'penalties'."""
     text = "The Strategy respects the principle of proportionality of harbour fines and penalties."
     assert _principles(text) == ["proportionality of harbour fines"]
+
+
+def test_rules_or_an_implementation_respected_or_guided_name_no_principle():
+    """What broke: "in full respect of the rules on data protection" named a principle "rules", and "a guiding
+    principle of the implementation of the Strategy" one named "implementation"."""
+    assert _principles("carried out in full respect of the rules on data protection") == []
+    assert _principles("Openness has been a guiding principle of the implementation of the Strategy.") == []

@@ -386,6 +386,15 @@ def test_an_analytical_product_of_an_agency_is_operated_by_it_but_not_one_of_an_
         ("a:emcdda", "operates", "i:hr", "Harbour Report 2017 of the EMCDDA", "")}
 
 
+def test_an_owner_s_possessive_read_as_the_start_of_its_system_s_name_operates_it():
+    """What broke: "Europol’s Secure Information Exchange Network Application (SIENA)" stated nothing: the
+    vocabulary knows the name with its owner's possessive, so the owner was a name inside it."""
+    text = "Member States should make use of Europol’s Dock Exchange Network."
+    assert _read_classed(text, ("Europol’s Dock Exchange Network", "i:den", "Instrument", "InformationSystem"),
+                         ("Europol’s", "a:europol", "Actor", "Agency")) == {
+        ("a:europol", "operates", "i:den", "Europol’s Dock Exchange Network", "")}
+
+
 def test_an_institution_s_report_is_a_text_it_issues_not_one_it_operates():
     text = "The Commission's final implementation report of the Harbour Strategy was discussed."
     assert _read_classed(text, ("Commission's", "a:commission", "Actor", "EUInstitution"),
@@ -512,3 +521,39 @@ def test_a_threat_among_the_priorities_of_an_instrument_is_addressed_by_it():
     text = "Piracy is one of the priorities of the Harbour Cycle, and smuggling among the crime priorities of it."
     assert _read(text, ("Piracy", "t:piracy", "Threat"), ("Harbour Cycle", "i:hc", "Instrument")) == {
         ("i:hc", "addresses", "t:piracy", "Piracy is one of the priorities of the Harbour Cycle", "")}
+
+
+def test_actors_detailing_a_group_of_bodies_cooperate_with_those_listed_before_it_but_not_past_a_council_verb():
+    """What broke: "CALLS ON the Commission and the EU agencies, in particular Europol and Eurojust, to
+    cooperate closely …, and INVITES the incoming Presidencies …" left the Commission out and drew the
+    Presidencies in."""
+    text = ("CALLS ON the Commission and the EU agencies, in particular Europol and Eurojust, to cooperate closely "
+            "in the harbour actions, and INVITES the Presidency to take these conclusions into account.")
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Commission", "a:commission", "Actor"), ("Europol", "a:europol", "Actor"),
+        ("Eurojust", "a:eurojust", "Actor"), ("Presidency", "a:presidency", "Actor"))} == {
+        ("a:commission", "cooperatesWith", "a:europol"), ("a:commission", "cooperatesWith", "a:eurojust"),
+        ("a:eurojust", "cooperatesWith", "a:europol")}
+
+
+def test_names_inside_one_name_are_not_related_by_its_words():
+    """What broke: "the UN Protocol against the Smuggling of Migrants" gave the UN addresses migrant
+    smuggling: two names inside one name were read as a sentence."""
+    text = "Member States should ratify the UN Protocol against the Smuggling of Migrants."
+    assert _read(text, ("UN Protocol against the Smuggling of Migrants", "i:protocol", "Instrument"),
+                 ("UN", "a:un", "Actor"), ("Smuggling of Migrants", "t:smuggling", "Threat")) == set()
+
+
+def test_partners_after_cooperation_with_are_those_listed_right_after_it():
+    """What broke: "The Commission will monitor the plan, in close cooperation with the EEAS, and will report to
+    the Council" made the Council a partner of the Commission."""
+    text = "The Commission will monitor the plan, in close cooperation with the EEAS, and will report to the Council."
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Commission", "a:commission", "Actor"), ("EEAS", "a:eeas", "Actor"),
+        ("Council", "a:council", "Actor"))} == {("a:commission", "cooperatesWith", "a:eeas")}
+    text = "Europol and Eurojust must cooperate closely with each other and with Frontex."
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"),
+        ("Frontex", "a:frontex", "Actor"))} == {
+        ("a:eurojust", "cooperatesWith", "a:europol"), ("a:europol", "cooperatesWith", "a:frontex"),
+        ("a:eurojust", "cooperatesWith", "a:frontex")}
