@@ -165,7 +165,7 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
     listed, complements, inner = set(spec["heads"]), set(spec["complements"]), set(spec["inner"])
     stop = set(rules["not_names"]) | set(spec["generic_first"])
     linking = re.compile(spec["linking_complement"])
-    linking_classes = set(spec["linking_classes"])
+    linking_classes, whose = set(spec["linking_classes"]), re.compile(spec["owner_complement"])
     generic_heads = set(spec["generic_heads"]["heads"])
     tokens = tokenize(text)
     heads = listed | {w for w in {t.surface for t in tokens} if _learned_class(w, learned)}
@@ -192,6 +192,8 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
         if linked and linked.end() < len(text) and text[linked.end()].isupper():
             # 'Action Plan for the implementation of the Stockholm Programme'
             hi = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= linked.end())
+        elif whose.match(text, head.end):
+            pass  # 'the Asset Recovery Offices of the Member States': whose they are, not their name
         elif i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
             hi = i + 2
         elif i + 3 < len(tokens) and tokens[i + 1].surface in complements and tokens[i + 2].surface == "the" \

@@ -226,7 +226,8 @@ def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Na
     'Eurojust, which drives coordination, and Frontex, which manages operational cooperation':
     Frontex, not Eurojust, manages it. Names listed together ('eu-LISA, Europol and Frontex ... to
     achieve') share the cue; so do the items of a longer list ('the Visa Code, further development
-    of the SIS ... will contribute to'): the closer name takes the cue only past a relative clause.
+    of the SIS ... will contribute to'): the closer name takes the cue only past a relative clause,
+    or when the cue is in its own complement ('Directive A on X and Directive B on combating Y').
     """
     for m in inside:
         if not (first.end <= m.start and m.end <= second.start) or m.top != first.top or m.iri == first.iri:
@@ -234,7 +235,9 @@ def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Na
         words = text[m.end:second.end]
         takes = any(r.fits(m, second) and r.cued(words, m, second) for r in _patterns()[1]) if forward \
             else rule.fits(second, m) and _worded(rule.reverse_cues, words)
-        if takes and _cued(_clause_openers(), masked[first.end:m.start]):
+        own = _patterns()[0]["own_complement"]
+        if takes and (_cued(_clause_openers(), masked[first.end:m.start])
+                      or (m.top in own["tops"] and re.match(own["pattern"], text[m.end:second.start]))):
             return True
     return False
 

@@ -130,6 +130,18 @@ def test_a_linking_complement_joins_the_name_it_leads_to():
         ("Harbour Programme", "PolicyProgramme")]
 
 
+def test_a_process_of_dialogue_is_a_named_programme():
+    """What broke: "the Rabat Process" and "the Khartoum Process" (the EU's migration dialogues) named nothing."""
+    assert _names("dialogues such as the Harbour Process and the Quay Process") == [
+        ("Harbour Process", "PolicyProgramme"), ("Quay Process", "PolicyProgramme")]
+
+
+def test_the_member_states_whose_bodies_they_are_are_no_part_of_their_name():
+    """What broke: "the Asset Recovery Offices of the Member States" was discovered as one body."""
+    assert _names("strengthening the Harbour Recovery Office of the Member States") == [
+        ("Harbour Recovery Office", "Agency")]
+
+
 def test_a_body_takes_no_linking_complement():
     """What broke: "reports to the Council on the implementation of the Harbour Strategy" discovered a body
     "Council on the implementation of the Harbour Strategy": a body is not for the implementation of a text."""

@@ -521,6 +521,10 @@ def test_a_threat_among_the_priorities_of_an_instrument_is_addressed_by_it():
     text = "Piracy is one of the priorities of the Harbour Cycle, and smuggling among the crime priorities of it."
     assert _read(text, ("Piracy", "t:piracy", "Threat"), ("Harbour Cycle", "i:hc", "Instrument")) == {
         ("i:hc", "addresses", "t:piracy", "Piracy is one of the priorities of the Harbour Cycle", "")}
+    text = "Piracy will be a priority in the dialogues, including the Harbour Process."
+    assert _read(text, ("Piracy", "t:piracy", "Threat"), ("Harbour Process", "i:hp", "Instrument")) == {
+        ("i:hp", "addresses", "t:piracy", "Piracy will be a priority in the dialogues, including the Harbour Process",
+         "")}
 
 
 def test_actors_detailing_a_group_of_bodies_cooperate_with_those_listed_before_it_but_not_past_a_council_verb():
@@ -557,3 +561,12 @@ def test_partners_after_cooperation_with_are_those_listed_right_after_it():
         ("Frontex", "a:frontex", "Actor"))} == {
         ("a:eurojust", "cooperatesWith", "a:europol"), ("a:europol", "cooperatesWith", "a:frontex"),
         ("a:eurojust", "cooperatesWith", "a:frontex")}
+
+
+def test_a_cue_in_the_complement_of_a_closer_name_is_that_name_s():
+    """What broke: "Directive A on attacks against harbours and Directive B on combating piracy" gave
+    Directive A addresses piracy."""
+    text = "It adopted the Harbour Directive on quay safety and the Dock Directive on combating piracy."
+    assert _read(text, ("Harbour Directive", "i:hd", "Instrument"), ("Dock Directive", "i:dd", "Instrument"),
+                 ("piracy", "t:piracy", "Threat")) == {
+        ("i:dd", "addresses", "t:piracy", "Dock Directive on combating piracy", "")}
