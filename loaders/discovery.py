@@ -155,6 +155,7 @@ def _learned_class(word: str, learned: Mapping[str, str]) -> str | None:
 
 
 def _head_class(word: str, listed: set[str], learned: Mapping[str, str]) -> str | None:
+    """The class a head gives: by the listed heads, else by the heads learned from the vocabulary."""
     return head_noun_class(word) if word in listed else _learned_class(word, learned)
 
 
@@ -192,13 +193,13 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
         if linked and linked.end() < len(text) and text[linked.end()].isupper():
             # 'Action Plan for the implementation of the Stockholm Programme'
             hi = next(k for k in range(i + 1, len(tokens)) if tokens[k].start >= linked.end())
-        elif whose.match(text, head.end):
-            pass  # 'the Asset Recovery Offices of the Member States': whose they are, not their name
-        elif i + 2 < len(tokens) and tokens[i + 1].surface in complements and _capitalised(tokens[i + 2], 4):
-            hi = i + 2
-        elif i + 3 < len(tokens) and tokens[i + 1].surface in complements and tokens[i + 2].surface == "the" \
-                and tokens[i + 3].surface[:1].isupper() and not tokens[i + 3].is_acronym:
-            hi = i + 3  # 'Convention on the Prevention of Terrorism'
+        # 'the Asset Recovery Offices of the Member States': whose they are is no part of their name
+        elif whose.match(text, head.end) is None and i + 2 < len(tokens) and tokens[i + 1].surface in complements:
+            if _capitalised(tokens[i + 2], 4):
+                hi = i + 2
+            elif i + 3 < len(tokens) and tokens[i + 2].surface == "the" and tokens[i + 3].surface[:1].isupper() \
+                    and not tokens[i + 3].is_acronym:
+                hi = i + 3  # 'Convention on the Prevention of Terrorism'
 
         if hi > i:
             # a name whose complement is in another language goes on in that language

@@ -137,24 +137,28 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
         if not inner and not new_subject and rule.fits(first, second) and rule.cued(forward_between, first, second) \
                 and not _cued(rule.not_cues, forward_between) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
-            return _pattern_relation(first, _produced(rule.predicate, first, second, data), second)
+            return _pattern_relation(first, rule.predicate, second)
         if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \
                 and not _closer(text, masked, first, second, inside, rule, forward=False):
-            return _pattern_relation(second, _produced(rule.predicate, second, first, data), first)
+            return _pattern_relation(second, rule.predicate, first)
     return None
 
 
 def _pattern_relation(subject: Named, predicate: str, obj: Named) -> Relation:
+    """A relation a pattern read, quoted from the first of its two names to the end of the second."""
     return Relation(subject.iri, predicate, obj.iri, min(subject.start, obj.start), max(subject.end, obj.end),
                     f"pattern:{predicate}")
 
 
-def _produced(predicate: str, subject: Named, obj: Named, data: dict) -> str:
-    """The predicate, unless the 'produced' rule reads it as another: an agency that prepares an
-    analytical product operates it."""
-    spec = data["produced"]
-    return spec["to"] if predicate == spec["from"] and obj.cls in spec["object_classes"] \
-        and subject.cls in spec["subject_classes"] else predicate
+def _produced(text: str, relations: list[Relation], names: list[Named]) -> list[Relation]:
+    """The relations, with those the 'produced' rule reads as another predicate changed: an agency
+    that prepares an analytical product operates it (also where the product is listed after another)."""
+    spec = _patterns()[0]["produced"]
+    cues, cls = _compile(spec["cues"]), {n.iri: n.cls for n in names}
+    return [replace(r, predicate=spec["to"], method=r.method.replace(spec["from"], spec["to"]))
+            if r.predicate == spec["from"] and cls.get(r.object) in spec["object_classes"]
+            and cls.get(r.subject) in spec["subject_classes"] and _cued(cues, text[r.start:r.end]) else r
+            for r in relations]
 
 
 def _near(text: str, first: Named, second: Named, inside: list[Named]) -> str:
@@ -235,11 +239,17 @@ def _closer(text: str, masked: str, first: Named, second: Named, inside: list[Na
         words = text[m.end:second.end]
         takes = any(r.fits(m, second) and r.cued(words, m, second) for r in _patterns()[1]) if forward \
             else rule.fits(second, m) and _worded(rule.reverse_cues, words)
-        own = _patterns()[0]["own_complement"]
+        own, tops = _own_complement()
         if takes and (_cued(_clause_openers(), masked[first.end:m.start])
-                      or (m.top in own["tops"] and re.match(own["pattern"], text[m.end:second.start]))):
+                      or (m.top in tops and own.fullmatch(masked[m.end:second.start]))):
             return True
     return False
+
+
+@cache
+def _own_complement() -> tuple[re.Pattern[str], frozenset[str]]:
+    spec = _patterns()[0]["own_complement"]
+    return re.compile(spec["pattern"], re.IGNORECASE), frozenset(spec["tops"])
 
 
 def _clause_end(masked: str, start: int, limit: int) -> int:
@@ -329,14 +339,17 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
             continue
         gap = masked[a.end:b.start]
         listed = _lists(gap, spec)
-        if not (listed or _cued(cues, gap)) or _cued(agents, gap) or _cued(_blockers(), gap) \
+        # the issuing body's verb in capitals ('…, and INVITES the Presidencies') parts the actors
+        spoken = any(m.group().isupper() for c in _blockers() for m in c.finditer(gap))
+        if not (listed or _cued(cues, gap)) or _cued(agents, gap) or spoken \
                 or (listed and _cued(partners, masked[lo:a.start])):
             continue
-        # a partner is named in the list right after 'cooperation with' ('A will report, in close
-        # cooperation with the EEAS, to B': B is no partner of A)
-        with_at = [m.end() for c in cues for m in c.finditer(gap) if re.match(spec["with"], gap[m.end():])]
-        if with_at and not _lists(re.sub(spec["with_list"], " ", gap[max(with_at):], flags=re.IGNORECASE), spec):
-            continue
+        # a partner is named in a list right after 'cooperation with' ('A will report, in close
+        # cooperation with the EEAS, to B': B is no partner of A; 'A cooperates with B on X and with C': C is)
+        if any(re.match(spec["with"], gap[m.end():]) for c in cues for m in c.finditer(gap)):
+            last_with = max(m.end() for m in re.finditer(spec["with_word"], gap))
+            if not _lists(re.sub(spec["with_list"], " ", gap[last_with:], flags=re.IGNORECASE), spec):
+                continue
         # an actor governed by a preposition, a clause before the cue, is no partner ('speaks with one voice in
         # the CND, and strengthen cooperation with UNODC')
         if re.search(spec["next_clause"], gap) and re.search(spec["governed"], masked[lo:a.start]):
@@ -563,7 +576,7 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
                     out.extend(with_modality(text, lo, r, inside)
                                for r in (found, *_conjunct_relations(text, found, second, inside)))
         out.extend(with_modality(text, lo, r, inside) for r in _cooperation(text, lo, hi, inside, data["cooperation"]))
-    return out
+    return _produced(text, out, names)
 
 
 def read_row_relations(text: str, head_end: int, names: list[Named]) -> list[Relation]:
@@ -571,8 +584,8 @@ def read_row_relations(text: str, head_end: int, names: list[Named]) -> list[Rel
     the one name its first cell (text[:head_end]) holds, when that is of the rule's 'heads' classes."""
     spec = _patterns()[0]["table_rows"]
     head = [n for n in names if n.end <= head_end and not _nested(n, names)]
-    if len(head) != 1 or head[0].top not in spec["heads"] or text[:head[0].start].strip(" *_'\"") \
-            or text[head[0].end:head_end].strip(" .*_'\""):
+    if len(head) != 1 or head[0].top not in spec["heads"] or text[:head[0].start].strip(spec["cell_marks"]) \
+            or text[head[0].end:head_end].strip(spec["cell_marks"] + "."):
         return []
     return [Relation(n.iri, spec["predicate"], head[0].iri, head[0].start, n.end, f"table:{spec['predicate']}")
             for n in names if n.start >= head_end and n.top in spec["members"] and not _nested(n, names)]

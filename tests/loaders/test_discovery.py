@@ -130,12 +130,6 @@ def test_a_linking_complement_joins_the_name_it_leads_to():
         ("Harbour Programme", "PolicyProgramme")]
 
 
-def test_a_process_of_dialogue_is_a_named_programme():
-    """What broke: "the Rabat Process" and "the Khartoum Process" (the EU's migration dialogues) named nothing."""
-    assert _names("dialogues such as the Harbour Process and the Quay Process") == [
-        ("Harbour Process", "PolicyProgramme"), ("Quay Process", "PolicyProgramme")]
-
-
 def test_the_member_states_whose_bodies_they_are_are_no_part_of_their_name():
     """What broke: "the Asset Recovery Offices of the Member States" was discovered as one body."""
     assert _names("strengthening the Harbour Recovery Office of the Member States") == [

@@ -570,3 +570,54 @@ def test_a_cue_in_the_complement_of_a_closer_name_is_that_name_s():
     assert _read(text, ("Harbour Directive", "i:hd", "Instrument"), ("Dock Directive", "i:dd", "Instrument"),
                  ("piracy", "t:piracy", "Threat")) == {
         ("i:dd", "addresses", "t:piracy", "Dock Directive on combating piracy", "")}
+
+
+def test_only_producing_an_analytical_product_operates_it_also_when_it_is_listed_second():
+    """What broke (review): the predicate of a listed second object was copied from the first unchanged,
+    and reviewing a product was read as producing it."""
+    text = "Europol prepares the Quay Action Plan and the Harbour Threat Assessment."
+    assert {(s, p, o) for s, p, o, _, _ in _read_classed(
+        text, ("Europol", "a:europol", "Actor", "Agency"),
+        ("Quay Action Plan", "i:qap", "Instrument", "PolicyProgramme"),
+        ("Harbour Threat Assessment", "i:hta", "Instrument", "AnalyticalProduct"))} == {
+        ("a:europol", "manages", "i:qap"), ("a:europol", "operates", "i:hta")}
+    text = "Frontex will review the Harbour Threat Assessment."
+    assert {(s, p, o) for s, p, o, _, _ in _read_classed(
+        text, ("Frontex", "a:frontex", "Actor", "Agency"),
+        ("Harbour Threat Assessment", "i:hta", "Instrument", "AnalyticalProduct"))} == {
+        ("a:frontex", "manages", "i:hta")}
+
+
+def test_a_priority_is_read_only_as_the_whole_of_the_words_after_the_threat():
+    """What broke (review): 'not one of the priorities', or a priority said of another subject, still gave
+    the instrument addresses the threat."""
+    for text in ("Piracy is not one of the priorities of the Harbour Strategy.",
+                 "Piracy threatens ports, and border security is a priority of the Harbour Strategy."):
+        assert _read(text, ("Piracy", "t:piracy", "Threat"), ("Harbour Strategy", "i:hs", "Instrument")) == set()
+    text = "It welcomes the inclusion of piracy among the crime priorities of the Harbour Cycle."
+    assert _read(text, ("piracy", "t:piracy", "Threat"), ("Harbour Cycle", "i:hc", "Instrument")) == {
+        ("i:hc", "addresses", "t:piracy", "piracy among the crime priorities of the Harbour Cycle", "")}
+
+
+def test_a_closer_instrument_s_complement_takes_the_cue_only_when_it_is_the_cue():
+    """What broke (review): any 'on'/'against' after the closer instrument took a cue both names share."""
+    text = "The Harbour Strategy and the Dock Plan against fraud address piracy."
+    found = {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Harbour Strategy", "i:hs", "Instrument"), ("Dock Plan", "i:dp", "Instrument"),
+        ("fraud", "t:fraud", "Threat"), ("piracy", "t:piracy", "Threat"))}
+    assert ("i:hs", "addresses", "t:piracy") in found and ("i:hs", "addresses", "t:fraud") not in found
+
+
+def test_partners_in_a_later_with_phrase_and_an_agency_s_own_verb_keep_the_cooperation():
+    """What broke (review): 'with B on X and with C' lost C, and 'Europol agrees to cooperate with Eurojust'
+    was read as the Council's verb parting them."""
+    text = "Europol cooperates with Eurojust on the SIS and with Frontex."
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"), ("SIS", "i:sis", "Instrument"),
+        ("Frontex", "a:frontex", "Actor"))} == {
+        ("a:eurojust", "cooperatesWith", "a:europol"), ("a:europol", "cooperatesWith", "a:frontex")}
+    text = "Europol agrees to cooperate with Eurojust."
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"))} == {
+        ("a:eurojust", "cooperatesWith", "a:europol")}
+
