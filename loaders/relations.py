@@ -115,7 +115,8 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
                    rules: list[_Rule], data: dict) -> Relation | None:
     """The first rule, in data-file order, that reads a relation between two names in order.
 
-    The cue may also open the second name ('in the fight against terrorism' may be one name).
+    The cue may also open the second name ('in the fight against terrorism' may be one name), unless
+    another rule's cue is printed before it.
     A 'frame' also sees the words before the first name ('based on @ include'); a 'gap' must be all
     the words between the two ('disasters, such as floods'). No relation is read
     across a verb by which the issuing body speaks ('the Council URGES ...'), nor past a closer name
@@ -133,9 +134,16 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     frame = masked[max(lo, first.start - data["frame_window"]):first.start] + "@" + between
     near = _near(text, first, second, inside)
     inner = _inside_clause(masked, lo, first, second.start) or _adjunct(masked, lo, first, second)
+    # a cue that only opens the second name ('support the coordination of investigations') gives way
+    # to one printed right before it, past any other name
+    before_name = masked[max((n.end for n in inside if first.end <= n.start and n.end <= second.start),
+                             default=first.end):second.start]
+    cued_before = any(r.fits(first, second) and r.cued(before_name, first, second)
+                      and not _cued(r.not_cues, forward_between) for r in rules)
     for rule in rules:
         if not inner and not new_subject and rule.fits(first, second) and rule.cued(forward_between, first, second) \
                 and not _cued(rule.not_cues, forward_between) \
+                and (rule.cued(before_name, first, second) or not cued_before) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return _pattern_relation(first, rule.predicate, second)
         if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \

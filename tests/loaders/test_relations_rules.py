@@ -621,3 +621,16 @@ def test_partners_in_a_later_with_phrase_and_an_agency_s_own_verb_keep_the_coope
         text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"))} == {
         ("a:eurojust", "cooperatesWith", "a:europol")}
 
+
+def test_a_cue_printed_before_a_name_wins_over_one_that_opens_the_name():
+    """What broke: "Eurojust should support the coordination of investigations" gave Eurojust coordinates it:
+    the word that opens the guideline's name was read as the verb."""
+    text = "Eurojust should continue to support the coordination of harbour investigations."
+    assert _read(text, ("Eurojust", "a:eurojust", "Actor"),
+                 ("coordination of harbour investigations", "g:coord", "StrategicGuideline")) == {
+        ("a:eurojust", "supports", "g:coord",
+         "Eurojust should continue to support the coordination of harbour investigations", "should")}
+    text = "The role of Eurojust in strengthening quay cooperation and in the coordination of harbour investigations."
+    assert ("a:eurojust", "coordinates", "g:coord") in {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Eurojust", "a:eurojust", "Actor"), ("quay cooperation", "g:quay", "StrategicGuideline"),
+        ("coordination of harbour investigations", "g:coord", "StrategicGuideline"))}
