@@ -138,12 +138,15 @@ def _pair_relation(text: str, lo: int, first: Named, second: Named, inside: list
     # to one printed right before it, past any other name
     before_name = masked[max((n.end for n in inside if first.end <= n.start and n.end <= second.start),
                              default=first.end):second.start]
-    cued_before = any(r.fits(first, second) and r.cued(before_name, first, second)
-                      and not _cued(r.not_cues, forward_between) for r in rules)
+
+    def cued_before() -> bool:
+        return any(r.fits(first, second) and r.cued(before_name, first, second)
+                   and not _cued(r.not_cues, forward_between) for r in rules)
+
     for rule in rules:
         if not inner and not new_subject and rule.fits(first, second) and rule.cued(forward_between, first, second) \
                 and not _cued(rule.not_cues, forward_between) \
-                and (rule.cued(before_name, first, second) or not cued_before) \
+                and (rule.cued(before_name, first, second) or not cued_before()) \
                 and not _closer(text, masked, first, second, inside, rule, forward=True):
             return _pattern_relation(first, rule.predicate, second)
         if rule.fits(second, first) and rule.reads_backwards(between, frame, masked[first.end:second.start], near) \
@@ -158,11 +161,17 @@ def _pattern_relation(subject: Named, predicate: str, obj: Named) -> Relation:
                     f"pattern:{predicate}")
 
 
+@cache
+def _produced_rule() -> tuple[dict, tuple[re.Pattern[str], ...]]:
+    spec = _patterns()[0]["produced"]
+    return spec, _compile(spec["cues"])
+
+
 def _produced(text: str, relations: list[Relation], names: list[Named]) -> list[Relation]:
     """The relations, with those the 'produced' rule reads as another predicate changed: an agency
     that prepares an analytical product operates it (also where the product is listed after another)."""
-    spec = _patterns()[0]["produced"]
-    cues, cls = _compile(spec["cues"]), {n.iri: n.cls for n in names}
+    spec, cues = _produced_rule()
+    cls = {n.iri: n.cls for n in names}
     return [replace(r, predicate=spec["to"], method=r.method.replace(spec["from"], spec["to"]))
             if r.predicate == spec["from"] and cls.get(r.object) in spec["object_classes"]
             and cls.get(r.subject) in spec["subject_classes"] and _cued(cues, text[r.start:r.end]) else r
