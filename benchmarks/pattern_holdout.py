@@ -22,7 +22,8 @@ from typing import Any
 from iskg.loaders.model import Document
 
 PATTERN_FILES = ("discovery.json", "relations.json", "structure.json", "surface_forms.json", "instrument_phrases.json")
-MODULES = ("discovery", "relations", "structure", "surface_forms", "enumerations", "instrument_phrases", "extract")
+MODULES = ("discovery", "relations", "references", "structure", "surface_forms", "enumerations", "instrument_phrases",
+           "extract")
 NEVER = "(?!x)x"  # what an emptied list holds, so that no joined alternation matches everything
 
 

@@ -26,6 +26,7 @@ from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.metadata import header_number_spans, number_spans
 from iskg.loaders.model import Document, Paragraph
+from iskg.loaders.references import descriptions
 from iskg.loaders.relations import (
     Listed,
     Named,
@@ -411,6 +412,9 @@ class Extractor:
         result = Extraction(doc, self._header_mentions(doc) + self._heading_mentions(doc))
         rule = name_rule()
         paragraphs: list[Listed] = []
+        earlier: list[Named] = []
+        own = [Named(m.iri, self.entities[m.iri].top, m.start, m.end, self.entities[m.iri].cls)
+               for m in self._named(doc.title, number_spans(doc.title))] if doc.title else []
         for para in doc.paragraphs:
             tokens, numbers = tokenize(para.text), number_spans(para.text)
             matches = [m for m in self._matcher.find(para.text, tokens) if self._kept(m, numbers)]
@@ -427,9 +431,11 @@ class Extractor:
                         rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")
                         result.relations.append(RelationMention(para.index, rel, m.quote,
                                                                 in_added_text(para, m.start, m.end)))
-            before = _relations_before_insertions(para, named)
+            described = named + descriptions(para.text, named, earlier, own, lambda iri: self.entities[iri].labels)
+            earlier += named
+            before = _relations_before_insertions(para, described)
             rows = read_row_relations(para.text, para.row_head, named) if para.row_head else []
-            for rel in [*read_relations(para.text, named), *rows]:
+            for rel in [*read_relations(para.text, described), *rows]:
                 triple = (rel.subject, rel.predicate, rel.object)
                 added = in_added_text(para, rel.start, rel.end) and triple not in before
                 result.relations.append(RelationMention(para.index, rel, para.text[rel.start:rel.end], added))
