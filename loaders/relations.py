@@ -167,6 +167,25 @@ def _produced_rule() -> tuple[dict, tuple[re.Pattern[str], ...]]:
     return spec, _compile(spec["cues"])
 
 
+@cache
+def _recipient_frames() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    spec = _patterns()[0]["recipients"]
+    return _compile(spec["before"]), _compile(spec["after"])
+
+
+def _recipients(text: str, lo: int, hi: int, inside: list[Named]) -> set[Named]:
+    """The actors a sentence reports to or keeps informed ('report to the European Parliament and the
+    Council on the implementation of …'): they are told of what they do not do themselves."""
+    masked, (before, after) = _masked(text, inside), _recipient_frames()
+    out: set[Named] = set()
+    for n in (n for n in inside if n.top == "Actor"):
+        if any(rx.search(masked[lo:n.start]) for rx in before):
+            out.update([n, *_listed_from(text, inside, n.end, True)])
+        if any(rx.match(masked[n.end:hi]) for rx in after):
+            out.update([n, *_listed_from(text, inside, n.start, False)])
+    return out
+
+
 def _produced(text: str, relations: list[Relation], names: list[Named]) -> list[Relation]:
     """The relations, with those the 'produced' rule reads as another predicate changed: an agency
     that prepares an analytical product operates it (also where the product is listed after another)."""
@@ -580,12 +599,15 @@ def read_relations(text: str, names: list[Named]) -> list[Relation]:
         out.extend(with_modality(text, lo, r, inside) for r in supported)
         again = _addressed_again(text, lo, hi, [n for n in inside if n not in supporters])
         pairing = sorted([n for n in inside if n not in supporters] + list(again), key=lambda n: (n.start, n.end))
+        recipients = _recipients(text, lo, hi, pairing)
         for first, second in combinations(pairing, 2):
             # names nested in one another are not related by the words between them
             if first.iri != second.iri and first.end <= second.start and second not in again \
                     and not (first in again and second.end > again[first][1]) \
                     and not _enclosed(first, second, inside) and not _enclosed(second, first, inside):
                 found = _pair_relation(cue_text, lo, first, second, pairing, rules, data)
+                if found and any(n.iri == found.subject for n in (first, second) if n in recipients):
+                    found = None
                 if found and first in again:
                     # the addressee is the subject; the quote runs from where it is printed
                     found = replace(found, start=again[first][0].start) if found.subject == first.iri else None

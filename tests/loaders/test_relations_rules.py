@@ -634,3 +634,16 @@ def test_a_cue_printed_before_a_name_wins_over_one_that_opens_the_name():
     assert ("a:eurojust", "coordinates", "g:coord") in {(s, p, o) for s, p, o, _, _ in _read(
         text, ("Eurojust", "a:eurojust", "Actor"), ("quay cooperation", "g:quay", "StrategicGuideline"),
         ("coordination of harbour investigations", "g:coord", "StrategicGuideline"))}
+
+
+def test_bodies_a_report_is_presented_to_do_not_manage_what_it_reports_on():
+    text = ("The Commission will present an annual report to the European Parliament and the Council "
+            "on progress in implementing the Internal Security Strategy.")
+    assert _read(text, ("Commission", "a:com", "Actor"), ("European Parliament", "a:ep", "Actor"),
+                 ("Council", "a:council", "Actor"), ("Internal Security Strategy", "i:iss", "Instrument")) == {
+        ("a:com", "manages", "i:iss", text[4:-1], "")}
+
+
+def test_a_body_kept_informed_of_an_implementation_does_not_manage_it():
+    text = "The European Parliament should be kept informed of the implementation of the Drugs Strategy."
+    assert _read(text, ("European Parliament", "a:ep", "Actor"), ("Drugs Strategy", "i:ds", "Instrument")) == set()
