@@ -647,3 +647,16 @@ def test_bodies_a_report_is_presented_to_do_not_manage_what_it_reports_on():
 def test_a_body_kept_informed_of_an_implementation_does_not_manage_it():
     text = "The European Parliament should be kept informed of the implementation of the Drugs Strategy."
     assert _read(text, ("European Parliament", "a:ep", "Actor"), ("Drugs Strategy", "i:ds", "Instrument")) == set()
+
+
+def test_a_body_that_investigates_or_prosecutes_a_crime_addresses_it():
+    text = "The Prosecutor's Office will investigate and prosecute fraud against the Union's budget."
+    assert _read(text, ("Prosecutor's Office", "a:po", "Actor"), ("fraud", "t:fraud", "Threat")) == {
+        ("a:po", "addresses", "t:fraud", "Prosecutor's Office will investigate and prosecute fraud", "")}
+
+
+def test_a_system_used_to_detect_a_threat_addresses_it():
+    text = "The Schengen Information System helps to detect foreign terrorist fighters."
+    assert _read(text, ("Schengen Information System", "i:sis", "Instrument"),
+                 ("foreign terrorist fighters", "t:ftf", "Threat")) == {
+        ("i:sis", "addresses", "t:ftf", "Schengen Information System helps to detect foreign terrorist fighters", "")}
