@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iskg.loaders.model import Citation
+from iskg.loaders import ocr
+from iskg.loaders.model import Citation, Section
 from iskg.loaders.segment import Layout
 
 _DATA = json.loads((Path(__file__).parent / "data" / "metadata.json").read_text(encoding="utf-8"))
@@ -38,6 +39,7 @@ _TYPES = [(r["type"], r["where"], _rx(r["pattern"])) for r in _DATA["doc_types"]
 _KIND_LINES = [_rx(p) for p in _DATA["kind_lines"]["patterns"]]
 _MAX_TITLE_WORDS: int = _DATA["kind_lines"]["max_title_words"]
 _NUMBERED = _rx(_DATA["kind_lines"]["numbered_heading"])
+_NOT_TITLE = _rx(_DATA["kind_lines"]["not_titles"])
 # Specific series first: their numbers must not also be read as bare Council numbers.
 _ORDER = ("euco", "sn", "wk", "com", "council")
 MIN_BARE_DIGITS = 3
@@ -187,25 +189,40 @@ def _is_kind_line(line: str) -> bool:
     return any(rx.search(line.strip()) for rx in _KIND_LINES)
 
 
+def _kind_line(before: list[Section]) -> tuple[str, int] | None:
+    """The line saying what kind of document follows, with the lines it runs on into ('… THE COUNCIL,
+    THE' / 'EUROPEAN ECONOMIC …'), and the index of its last line in `before`. Lines before it name
+    who issues the text ('HIGH REPRESENTATIVE OF THE UNION …'), not what it is called."""
+    start = next((i for i, s in enumerate(before) if _is_kind_line(s.title)), None)
+    if start is None:
+        return None
+    end = start
+    while end + 1 < len(before) and (ocr.dangling(before[end].title) or before[end].title.endswith(",")):
+        end += 1
+    return " ".join(s.title for s in before[start:end + 1]), end
+
+
 def _title(layout: Layout) -> str | None:
     """The subject line, else the first heading before the text; a heading saying only what kind of
     document follows ('COMMUNICATION FROM THE COMMISSION TO …') gives way to the unnumbered heading
-    after it, or to a first paragraph short enough to be the title printed under it."""
+    after it, or to a first paragraph short enough to be the title printed under it. A heading that
+    names a part of any text ('INTRODUCTION') is no title."""
     if layout.subject:
         return layout.subject
     limit = (layout.paragraphs[0].section or 0) if layout.paragraphs else len(layout.sections)
-    before = [s.title for s in layout.sections if s.index <= limit] if layout.sections and limit else []
-    if not before or not _is_kind_line(before[0]):
-        return before[0] if before else None
-    if len(before) > 1 and not _NUMBERED.match(before[1]):
-        return before[1]
+    before = [s for s in layout.sections if s.index <= limit] if layout.sections and limit else []
+    if (kind := _kind_line(before)) is None:
+        return before[0].title if before and not _NOT_TITLE.match(before[0].title) else None
+    line, end = kind
+    if end + 1 < len(before) and not _NUMBERED.match(before[end + 1].title):
+        return line if _NOT_TITLE.match(before[end + 1].title) else before[end + 1].title
     first = layout.paragraphs[0]
     words = first.text.split()
-    if first.section == layout.sections[0].index and 0 < len(words) <= _MAX_TITLE_WORDS \
+    if first.section == before[end].index and 0 < len(words) <= _MAX_TITLE_WORDS \
             and not first.text.rstrip().endswith((".", ";")):
         # a complement printed under the kind line goes on with it ('… COUNCIL' / 'on the EU Security Union Strategy')
-        return f"{before[0]} {first.text.strip()}" if first.text.lstrip()[:1].islower() else first.text.strip()
-    return before[0]
+        return f"{line} {first.text.strip()}" if first.text.lstrip()[:1].islower() else first.text.strip()
+    return line
 
 
 def doc_type(identifier: str | None, layout: Layout, title: str | None) -> str | None:

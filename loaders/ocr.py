@@ -170,10 +170,16 @@ def _page_edges(lines: list[Line]) -> list[int]:
 
 def drop_furniture(lines: list[Line], repeats: bool = True) -> list[Line]:
     """The lines without page furniture: known patterns, and (with `repeats`, for scanned or
-    wrapped text) short lines repeated across the document or at the top or bottom of pages."""
+    wrapped text) short lines repeated across the document or at the top or bottom of pages.
+    The front page's own lines, before its first finished sentence and below the page's top, keep
+    their first printing: a running header repeats the document's number or title ('COM(2014) 154
+    final'), which the front page prints once among its other lines."""
     counts = Counter(_shape(ln.text) for ln in lines if not ln.blank) if repeats else Counter()
-    edges = _page_edges(lines) if repeats else []
-    edge_counts = Counter(_shape(lines[i].text) for i in set(edges))
+    edges = set(_page_edges(lines)) if repeats else set()
+    edge_counts = Counter(_shape(lines[i].text) for i in edges)
+    front = next((i for i, ln in enumerate(lines) if _SENTENCE_END.search(ln.text) or ln.page_break), len(lines))
+    top = set(sorted(edges)[:PAGE_EDGE_LINES])
+    first = {_shape(ln.text): i for i, ln in reversed(list(enumerate(lines[:front]))) if i not in top}
     keep = []
     for i, ln in enumerate(lines):
         if not ln.blank:
@@ -181,7 +187,7 @@ def drop_furniture(lines: list[Line], repeats: bool = True) -> list[Line]:
             unfinished = not _SENTENCE_END.search(ln.text)
             repeated = counts[shape] >= REPEAT_MIN_COUNT and len(ln.text) <= REPEAT_MAX_LEN and unfinished
             on_edges = i in edges and edge_counts[shape] >= 2 and unfinished
-            if is_furniture(ln.text) or repeated or on_edges:
+            if is_furniture(ln.text) or ((repeated or on_edges) and first.get(shape) != i):
                 if ln.page_break:
                     keep.append(Line("", ln.start, ln.start, True))
                 continue

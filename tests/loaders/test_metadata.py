@@ -162,3 +162,46 @@ def test_a_two_column_front_page_gives_its_dateline_and_a_subject_hyphenated_acr
     doc = parse_text(text, "n.txt", "utf-8")
     assert (doc.identifier, doc.date) == ("10542/12", "2012-06-08")
     assert doc.title == "Council conclusions on harbour infrastructure"
+
+
+WRAPPED_BODY = ("The Union acts against crime and terrorism in its territory, at its borders and in\n"
+                "the wider world, with its partners and in line with fundamental rights and with the\n"
+                "rule of law. It shares information between the police forces of the Member States,\n"
+                "it trains their officers together and it funds the equipment that they need most.\n\n")
+
+
+def test_a_kind_line_wrapped_over_lines_gives_way_to_the_title_under_it() -> None:
+    """What broke: an addressee line wrapped after 'THE' was cut into headings, and its second
+    half ('EUROPEAN ECONOMIC AND SOCIAL COMMITTEE …') was read as the title."""
+    text = ("EUROPEAN COMMISSION\n\nBrussels, 3.5.2012\nCOM(2012) 190 final\n\n"
+            "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT, THE COUNCIL, THE\n"
+            "EUROPEAN ECONOMIC AND SOCIAL COMMITTEE AND THE COMMITTEE OF THE REGIONS\n\n"
+            "Safer ports for a safer Union\n\n1. INTRODUCTION\n\n" + WRAPPED_BODY * 3)
+    assert parse_text(text, "com.txt", "utf-8").title == "Safer ports for a safer Union"
+
+
+def test_the_issuer_printed_above_the_kind_line_is_not_the_title() -> None:
+    text = ("EUROPEAN COMMISSION\nHIGH REPRESENTATIVE OF THE EUROPEAN UNION FOR FOREIGN AFFAIRS AND SECURITY POLICY\n\n"
+            "Brussels, 7.2.2013\nJOIN(2013) 1 final\n\n"
+            "JOINT COMMUNICATION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL\n\n"
+            "Harbour Security Strategy of the European Union\n\n1. INTRODUCTION\n\nPorts matter to the Union.\n")
+    doc = parse_text(text, "join.txt", "utf-8")
+    assert (doc.identifier, doc.title) == ("JOIN(2013) 1 final", "Harbour Security Strategy of the European Union")
+
+
+@pytest.mark.parametrize("front", ["", "COMMUNICATION FROM THE COMMISSION TO THE COUNCIL\n\n"])
+def test_a_heading_naming_a_part_of_any_text_is_no_title(front: str) -> None:
+    text = front + "INTRODUCTION\n\nPorts matter to the Union, and their security matters to all of us.\n"
+    assert parse_text(text, "x.txt", "utf-8").title == (front.strip() or None)
+
+
+def test_the_number_a_running_header_repeats_is_read_from_the_front_page() -> None:
+    """What broke: an OCR'd communication repeats its number at the top of every page; dropping
+    the repeats as page furniture dropped the front page's printing too, and the text had no number."""
+    page = "                                                  COM(2014) 154 final\n\n" + WRAPPED_BODY
+    text = ("EUROPEAN COMMISSION\n\nBrussels, 11.3.2014\nCOM(2014) 154 final\n\n"
+            "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE\nCOUNCIL\n\n"
+            "An open and secure Europe\n\n1. INTRODUCTION\n\n" + page * 4)
+    doc = parse_text(text, "com.txt", "utf-8")
+    assert (doc.identifier, doc.title) == ("COM(2014) 154 final", "An open and secure Europe")
+    assert not any("154 final" in p.text for p in doc.paragraphs)
