@@ -377,8 +377,11 @@ def _cooperation(text: str, lo: int, hi: int, names: list[Named], spec: dict) ->
         listed = _lists(gap, spec)
         # the issuing body's verb in capitals ('…, and INVITES the Presidencies') parts the actors
         spoken = any(m.group().isupper() for c in _blockers() for m in c.finditer(gap))
+        # the list is read from its first actor on ('with the United Nations Office on Drugs and Crime
+        # (UNODC), the World Health Organization …': UNODC and WHO are both partners of another)
+        head = ([*_listed_from(masked, actors, a.start, False), a])[0]
         if not (listed or _cued(cues, gap)) or _cued(agents, gap) or spoken \
-                or (listed and _cued(partners, masked[lo:a.start])):
+                or (listed and _cued(partners, masked[lo:head.start])):
             continue
         # a partner is named in a list right after 'cooperation with' ('A will report, in close
         # cooperation with the EEAS, to B': B is no partner of A; 'A cooperates with B on X and with C': C is)

@@ -166,3 +166,13 @@ def test_a_number_is_never_repaired_into_a_word_it_folds_like() -> None:
 def test_unframe_strips_drawn_side_bars_anywhere_but_a_pipe_only_inside_a_box() -> None:
     text = "\u2502 drawn side \u2502\n| a | b |\n+-----+\n| boxed |\n+-----+"
     assert [ln.text for ln in unframe(split_lines(text))] == ["drawn side", "| a | b |", "", "boxed", ""]
+
+
+@pytest.mark.parametrize("header", ["L 150/94 EN Official Journal of the European Union 20.5.2014",
+                                    "20.5.2014 EN Official Joumal of the European Union L 150/95"])
+def test_the_official_journals_running_header_is_furniture_even_inside_a_hyphenated_word(header: str) -> None:
+    """What broke: an OCR'd regulation printed its page header between 'Euro-' and 'just', and the
+    header stayed in the sentence ('Euro-20.5.2014 EN Official Journal … just')."""
+    text = f"The Member States work with Europol and Euro-\n{header}\njust in joint investigation teams.\n"
+    kept = [ln.text for ln in drop_furniture(split_lines(text)) if ln.text]
+    assert kept == ["The Member States work with Europol and Euro-", "just in joint investigation teams."]

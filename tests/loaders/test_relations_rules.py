@@ -17,6 +17,15 @@ def test_actors_listed_after_cooperation_with_are_not_partners_of_each_other():
     assert _read(text, ("OSCE", "a:osce", "Actor"), ("UNODC", "a:unodc", "Actor")) == set()
 
 
+def test_partners_listed_after_with_stay_apart_past_an_acronym_in_brackets():
+    """What broke: the list was read back only from the acronym ('UNODC), the World Health
+    Organization'), which no 'with' comes right before, so UNODC and WHO were made partners."""
+    text = ("The Union will strengthen cooperation with the United Nations Office on Drugs and Crime (UNODC), "
+            "the World Health Organization and the Pompidou Group.")
+    assert _read(text, ("United Nations Office on Drugs and Crime", "a:unodc", "Actor"), ("UNODC", "a:unodc", "Actor"),
+                 ("World Health Organization", "a:who", "Actor"), ("Pompidou Group", "a:pompidou", "Actor")) == set()
+
+
 def test_an_actor_cooperates_with_each_partner_listed_after_with_but_they_not_with_each_other():
     text = "Europol cooperates with Eurojust and Frontex."
     assert _read(text, ("Europol", "a:europol", "Actor"), ("Eurojust", "a:eurojust", "Actor"),
