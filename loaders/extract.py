@@ -21,7 +21,7 @@ from iskg.loaders.discovery import (
     principle_of,
 )
 from iskg.loaders.enumerations import find_enumerated
-from iskg.loaders.instrument_phrases import find_described_instruments
+from iskg.loaders.instrument_phrases import find_described_instruments, find_quoted_titles, quoted_title_openers
 from iskg.loaders.iris import entity_iri
 from iskg.loaders.matcher import Match, Matcher
 from iskg.loaders.metadata import header_number_spans, number_spans
@@ -180,8 +180,11 @@ class Extractor:
                     elif not long_iri and not short_iri and d.cls in self._tops:
                         self._discover(d.long_form, d.acronym, d.cls)
                 known = self._matcher.find(para.text)
-                described = find_described_instruments(para.text, [(k.start, k.end) for k in known])
-                named, phrases = [*find_names(para.text, self._heads), *described], find_threat_phrases(para.text)
+                quoted = [q for q in find_quoted_titles(para.text) if not self._titles_known(para.text, q, known)]
+                named = [d for d in [*find_names(para.text, self._heads),
+                                     *find_described_instruments(para.text, [(k.start, k.end) for k in known])]
+                         if not any(q.start <= d.start and d.end <= q.end for q in quoted)] + quoted
+                phrases = find_threat_phrases(para.text)
                 fought, principles = find_threat_objects(para.text), find_principles(para.text)
                 for d in [*named, *find_enumerated(para.text), *phrases, *principles, *fought,
                           *find_listed_actors(para.text)]:
@@ -207,6 +210,14 @@ class Extractor:
                 elif item.cls == "StrategicObjective" and not is_clause(name):
                     self._learn_listed_objective(name, printed_item(texts[item.paragraph], item))
         self._matcher = self._build_matcher()
+
+    def _titles_known(self, text: str, title: Definition, known: list[Match]) -> bool:
+        """Whether a quoted title opens with the name of a known instrument ('Draft Internal Security
+        Strategy for the European Union: …'): it is that instrument's title, not a new instrument."""
+        starts, openers = [title.start], quoted_title_openers()
+        while (word := text[starts[-1]:title.end].split(" ", 1)[0]).lower() in openers:
+            starts.append(starts[-1] + len(word) + 1)
+        return any(k.start in starts and self.entities[k.iri].top == "Instrument" for k in known)
 
     def _blocks(self, known: Match, found: Definition) -> bool:
         """Whether a known name overlapping a found one keeps it from being new: an objective is a

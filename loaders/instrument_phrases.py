@@ -149,3 +149,33 @@ def find_described_instruments(text: str, known: Sequence[tuple[int, int]] = ())
         start, end = tokens[_classifying_start(tokens, k, rules)].start, tokens[last].end
         out.append(Definition(text[start:end], "", start, end, cls))
     return out
+
+
+@cache
+def _quoted_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict]:
+    spec = _rules()["quoted_titles"]
+    kinds = "|".join(r"\s+".join(map(re.escape, kind.split())) for kind in spec["kinds"])
+    kind = re.compile(rf"\b(?:{kinds}){spec['complement']}\s*,?\s*$", re.IGNORECASE)
+    quotes = "|".join(rf"{re.escape(o)}((?:[^{re.escape(o + c)}\n]|{re.escape(c)}(?=\w))+){re.escape(c)}(?!\w)"
+                      for o, c in spec["quotes"])
+    return kind, re.compile(quotes), spec
+
+
+def find_quoted_titles(text: str) -> list[Definition]:
+    """Titles in quotes that a document-kind word introduces ('the Green Paper "Adapting to climate
+    change in Europe"'): proper names of instruments whatever their capitals, which neither the
+    capitalised-name rule nor the lower-case phrases read whole."""
+    kind, quotes, spec = _quoted_rules()
+    out = []
+    for m in quotes.finditer(text):
+        group = next(g for g in range(1, len(spec["quotes"]) + 1) if m.group(g) is not None)
+        title, start = m.group(group).strip(), m.start(group) + len(m.group(group)) - len(m.group(group).lstrip())
+        if title[:1].isupper() and spec["min_words"] <= len(title.split()) <= spec["max_words"] \
+                and kind.search(text[max(0, m.start() - spec["before"]):m.start()]):
+            out.append(Definition(title, "", start, start + len(title), spec["class"]))
+    return out
+
+
+def quoted_title_openers() -> frozenset[str]:
+    """Words a title may open with before the name of the instrument it is the title of ('Draft')."""
+    return frozenset(_rules()["quoted_titles"]["openers"])

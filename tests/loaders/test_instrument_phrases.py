@@ -3,7 +3,7 @@ the noun phrase ends, on small texts written for the rule."""
 
 from __future__ import annotations
 
-from iskg.loaders.instrument_phrases import find_described_instruments
+from iskg.loaders.instrument_phrases import find_described_instruments, find_quoted_titles
 
 
 def names(text: str, known: list[tuple[int, int]] = ()) -> list[tuple[str, str]]:
@@ -88,3 +88,25 @@ def test_a_known_span_not_aligned_with_words_cannot_stall_the_reading() -> None:
     text = "a strategy on port safety rules"
     assert names(text, [(text.index("ort"), text.index("ort") + 3)]) == [
         ("strategy on port safety rules", "PolicyProgramme")]
+
+
+def quoted(text: str) -> list[tuple[str, str]]:
+    return [(d.long_form, d.cls) for d in find_quoted_titles(text)]
+
+
+def test_a_title_in_quotes_after_a_kind_of_document_names_an_instrument() -> None:
+    assert quoted('It is addressed in the Commission Communication "EU strategy for safer harbours in '
+                  'third countries"(8).') == [("EU strategy for safer harbours in third countries", "PolicyProgramme")]
+    assert quoted("the Commission communication of 22 November 2010 entitled ‘Safer Ports: three steps towards "
+                  "a more secure Europe’ translated it") == [
+        ("Safer Ports: three steps towards a more secure Europe", "PolicyProgramme")]
+
+
+def test_an_apostrophe_inside_a_title_in_single_quotes_does_not_close_it() -> None:
+    assert quoted("the Communication ‘Protecting Harbours: Strengthening the EU’s Response’ of 2014") == [
+        ("Protecting Harbours: Strengthening the EU’s Response", "PolicyProgramme")]
+
+
+def test_a_quote_no_kind_of_document_introduces_is_no_title() -> None:
+    assert quoted('The minister said "We Are Ready For This" at the meeting.') == []
+    assert quoted('The Communication calls this "a safer harbour" for ships.') == []

@@ -66,3 +66,21 @@ def test_a_description_printed_before_any_strategy_is_named_stands_for_none(extr
 ])
 def test_a_label_has_as_its_head_the_last_word_before_its_complement(label, head, expected):
     assert has_head(label, head) is expected
+
+
+QUOTED_TITLES = """Council conclusions on harbours
+
+1. The Council welcomes the Commission Communication "Cybercrime at sea: three steps towards safer harbours"
+and the report entitled "Draft Internal Security Strategy for the European Union: Towards a European Security Model".
+"""
+
+
+def test_a_quoted_title_is_a_new_instrument_unless_it_opens_with_a_known_one(extractor):
+    doc = parse_text(QUOTED_TITLES, "quoted.txt", "utf-8")
+    extractor.learn([doc])
+    found = extractor.extract(doc)
+    new = {m.quote for m in found.mentions if extractor.entities[m.iri].discovered}
+    assert new == {"Cybercrime at sea: three steps towards safer harbours"}
+    title = "Cybercrime at sea: three steps towards safer harbours"
+    assert {(r.relation.predicate, r.relation.object.removeprefix(ID)) for r in found.relations
+            if r.quote == title} == {("addresses", "threat/cybercrime")}
