@@ -41,6 +41,7 @@ _HERE = Path(__file__).parent / "data"
 _LAYOUT = json.loads((_HERE / "layout.json").read_text(encoding="utf-8"))
 _HYPHEN = json.loads((_HERE / "hyphenation.json").read_text(encoding="utf-8"))
 _FURNITURE = [re.compile(p["pattern"]) for p in _LAYOUT["ocr_furniture"]]
+_NUMBERED_PART = re.compile(_LAYOUT["numbered_parts"]["pattern"])
 _BOX_BORDER = re.compile(_LAYOUT["box_border"]["pattern"])
 _BOX_SIDES = re.compile(_LAYOUT["box_sides"]["pattern"])
 _TERMINAL = re.compile(_LAYOUT["terminal_punctuation"]["pattern"])
@@ -184,9 +185,10 @@ def drop_furniture(lines: list[Line], repeats: bool = True) -> list[Line]:
     for i, ln in enumerate(lines):
         if not ln.blank:
             shape = _shape(ln.text)
-            unfinished = not _SENTENCE_END.search(ln.text)
-            repeated = counts[shape] >= REPEAT_MIN_COUNT and len(ln.text) <= REPEAT_MAX_LEN and unfinished
-            on_edges = i in edges and edge_counts[shape] >= 2 and unfinished
+            # a finished sentence, or a legal act's 'Article 3', is text however often its shape recurs
+            loose = not _SENTENCE_END.search(ln.text) and not _NUMBERED_PART.match(ln.text.strip())
+            repeated = counts[shape] >= REPEAT_MIN_COUNT and len(ln.text) <= REPEAT_MAX_LEN and loose
+            on_edges = i in edges and edge_counts[shape] >= 2 and loose
             if is_furniture(ln.text) or ((repeated or on_edges) and first.get(shape) != i):
                 if ln.page_break:
                     keep.append(Line("", ln.start, ln.start, True))

@@ -196,3 +196,17 @@ def test_a_wrapped_scan_with_a_markdown_heading_keeps_its_ocr_bullets() -> None:
     assert [(p.text, p.item) for p in doc.paragraphs[1:]] == [
         ("the prevention of terrorism and of radicalisation leading to it;", True),
         ("the fight against organised crime.", True)]
+
+
+def test_a_legal_acts_articles_are_headings_under_its_chapters_not_running_headers() -> None:
+    """What broke: in an OCR'd regulation 'Article 1', 'Article 2', … share one shape, so they were
+    dropped as a running header, and the title under each ('Eligible actions') was read as text."""
+    body = ("The Fund supports the Member States in protecting their harbours against sabotage and\n"
+            "smuggling, and it shares the cost of patrol boats, scanners and training for harbour staff.\n\n")
+    articles = "".join(f"Article {n}\n{title}\n\n{body}" for n, title in
+                       [(1, "Subject matter"), (2, "Eligible actions"), (3, "Entry into force")])
+    text = "REGULATION ON HARBOUR SECURITY\n\nCHAPTER I\n\n" + articles.replace("Article 3", "CHAPTER II\n\nArticle 3")
+    doc = parse_text(text, "r.txt", "utf-8")
+    assert [(s.title, s.level) for s in doc.sections[1:]] == [
+        ("CHAPTER I", 1), ("Article 1 Subject matter", 2), ("Article 2 Eligible actions", 2),
+        ("CHAPTER II", 1), ("Article 3 Entry into force", 2)]

@@ -202,3 +202,18 @@ def test_a_heading_that_labels_itself_a_strand_of_action_names_a_guideline() -> 
     extractor.learn([doc])
     assert sorted((e.label, e.cls) for i, e in extractor.entities.items() if i not in known) == [
         ("harbour safety", "StrategicGuideline"), ("quay watch", "StrategicGuideline")]
+
+
+def test_objectives_referred_back_to_introduce_no_list_of_objectives() -> None:
+    """What broke: a regulation's 'Within the objectives set out in Article 3, the Instrument shall
+    support … the following:' made the eligible actions after it objectives."""
+    text = ("Regulation on harbour security\n\n"
+            "1. The Fund shall contribute to the following specific objectives:\n\n"
+            "(a) protecting harbour cranes against sabotage;\n\n(b) screening containers at the quays.\n\n"
+            "2. Within the objectives set out in paragraph 1, the Fund shall support the following:\n\n"
+            "(a) buying patrol boats;\n\n(b) training harbour staff.\n")
+    doc = parse_text(text, "r.txt", "utf-8")
+    texts = {p.index: p.text for p in doc.paragraphs}
+    assert [(texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)] == [
+        ("protecting harbour cranes against sabotage", "StrategicObjective"),
+        ("screening containers at the quays", "StrategicObjective")]
