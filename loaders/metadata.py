@@ -202,26 +202,39 @@ def _kind_line(before: list[Section]) -> tuple[str, int] | None:
     return " ".join(s.title for s in before[start:end + 1]), end
 
 
+def _printed_under(layout: Layout, section: Section) -> str | None:
+    """The first paragraph, when it is printed right under `section` and is short and unfinished
+    enough to be (the rest of) a title."""
+    first = layout.paragraphs[0]
+    words = first.text.split()
+    if first.section == section.index and 0 < len(words) <= _MAX_TITLE_WORDS \
+            and not first.text.rstrip().endswith((".", ";")):
+        return first.text.strip()
+    return None
+
+
 def _title(layout: Layout) -> str | None:
     """The subject line, else the first heading before the text; a heading saying only what kind of
     document follows ('COMMUNICATION FROM THE COMMISSION TO …') gives way to the unnumbered heading
     after it, or to a first paragraph short enough to be the title printed under it. A heading that
-    names a part of any text ('INTRODUCTION') is no title."""
+    names a part of any text ('INTRODUCTION') is no title; one cut off in mid-phrase goes on in the
+    paragraph under it ('REGULATION (EU) No 513/2014 OF THE EUROPEAN PARLIAMENT AND OF' / 'THE COUNCIL
+    of 16 April 2014 establishing …')."""
     if layout.subject:
         return layout.subject
     limit = (layout.paragraphs[0].section or 0) if layout.paragraphs else len(layout.sections)
     before = [s for s in layout.sections if s.index <= limit] if layout.sections and limit else []
     if (kind := _kind_line(before)) is None:
-        return before[0].title if before and not _NOT_TITLE.match(before[0].title) else None
+        if not before or _NOT_TITLE.match(before[0].title):
+            return None
+        rest = _printed_under(layout, before[0]) if len(before) == 1 and ocr.dangling(before[0].title) else None
+        return f"{before[0].title} {rest}" if rest else before[0].title
     line, end = kind
     if end + 1 < len(before) and not _NUMBERED.match(before[end + 1].title):
         return line if _NOT_TITLE.match(before[end + 1].title) else before[end + 1].title
-    first = layout.paragraphs[0]
-    words = first.text.split()
-    if first.section == before[end].index and 0 < len(words) <= _MAX_TITLE_WORDS \
-            and not first.text.rstrip().endswith((".", ";")):
+    if rest := _printed_under(layout, before[end]):
         # a complement printed under the kind line goes on with it ('… COUNCIL' / 'on the EU Security Union Strategy')
-        return f"{line} {first.text.strip()}" if first.text.lstrip()[:1].islower() else first.text.strip()
+        return f"{line} {rest}" if rest[:1].islower() else rest
     return line
 
 

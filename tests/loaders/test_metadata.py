@@ -205,3 +205,20 @@ def test_the_number_a_running_header_repeats_is_read_from_the_front_page() -> No
     doc = parse_text(text, "com.txt", "utf-8")
     assert (doc.identifier, doc.title) == ("COM(2014) 154 final", "An open and secure Europe")
     assert not any("154 final" in p.text for p in doc.paragraphs)
+
+
+def test_an_official_journal_acts_title_is_read_past_the_journals_part_and_section_lines() -> None:
+    """What broke: an OCR'd regulation's title was 'I', the Official Journal's part over it; and its
+    title, cut after 'AND OF' by the capitals, lost the rest printed under it."""
+    recitals = ("Having regard to the Treaty on the Functioning of the European\n"
+                "Union, and in particular Article 82(1) and Article 84 thereof,\n\nWhereas:\n\n"
+                "(1) The Union protects its harbours against sabotage and the\n"
+                "smuggling of drugs and weapons, and it shares the cost of the\n"
+                "patrol boats and the scanners that the Member States use.\n\n")
+    text = ("I\n\n(Legislative acts)\n\nREGULATIONS\n\n"
+            "REGULATION (EU) No 99/2014 OF THE EUROPEAN PARLIAMENT AND OF\nTHE COUNCIL\nof 16 April 2014\n"
+            "establishing a fund for safer harbours and repealing\nCouncil Decision 2007/125/JHA\n\n"
+            "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,\n\n" + recitals * 3)
+    assert parse_text(text, "oj.txt", "utf-8").title == (
+        "REGULATION (EU) No 99/2014 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 16 April 2014 "
+        "establishing a fund for safer harbours and repealing Council Decision 2007/125/JHA")
