@@ -669,3 +669,9 @@ def test_a_system_used_to_detect_a_threat_addresses_it():
     assert _read(text, ("Schengen Information System", "i:sis", "Instrument"),
                  ("foreign terrorist fighters", "t:ftf", "Threat")) == {
         ("i:sis", "addresses", "t:ftf", "Schengen Information System helps to detect foreign terrorist fighters", "")}
+
+
+def test_a_system_operated_by_a_body_is_operated_by_it():
+    text = "Harbour alerts go through the Harbour Alert System, operated by the Harbour Agency since 2010."
+    assert _read(text, ("Harbour Alert System", "i:has", "Instrument"), ("Harbour Agency", "a:ha", "Actor")) == {
+        ("a:ha", "operates", "i:has", "Harbour Alert System, operated by the Harbour Agency", "")}
