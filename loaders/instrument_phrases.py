@@ -157,7 +157,7 @@ def _quoted_rules() -> tuple[re.Pattern[str], re.Pattern[str], dict]:
     kinds = "|".join(r"\s+".join(map(re.escape, kind.split())) for kind in spec["kinds"])
     kind = re.compile(rf"\b(?:{kinds}){spec['complement']}\s*,?\s*$", re.IGNORECASE)
     quotes = "|".join(rf"{re.escape(o)}((?:[^{re.escape(o + c)}\n]|{re.escape(c)}(?=\w))+){re.escape(c)}(?!\w)"
-                      for o, c in spec["quotes"])
+                      for o, c in map(tuple, spec["quotes"]))
     return kind, re.compile(quotes), spec
 
 

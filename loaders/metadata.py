@@ -205,6 +205,8 @@ def _kind_line(before: list[Section]) -> tuple[str, int] | None:
 def _printed_under(layout: Layout, section: Section) -> str | None:
     """The first paragraph, when it is printed right under `section` and is short and unfinished
     enough to be (the rest of) a title."""
+    if not layout.paragraphs:
+        return None
     first = layout.paragraphs[0]
     words = first.text.split()
     if first.section == section.index and 0 < len(words) <= _MAX_TITLE_WORDS \

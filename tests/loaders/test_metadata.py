@@ -222,3 +222,9 @@ def test_an_official_journal_acts_title_is_read_past_the_journals_part_and_secti
     assert parse_text(text, "oj.txt", "utf-8").title == (
         "REGULATION (EU) No 99/2014 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 16 April 2014 "
         "establishing a fund for safer harbours and repealing Council Decision 2007/125/JHA")
+
+
+def test_a_title_cut_off_in_mid_phrase_in_a_text_of_headings_only_stays_as_printed() -> None:
+    """What broke: a text of one heading ending in 'the' and no paragraph raised an IndexError
+    where its title looked for the paragraph under the heading."""
+    assert parse_text("HARBOUR SECURITY IN THE\n", "h.txt", "utf-8").title == "HARBOUR SECURITY IN THE"
