@@ -34,3 +34,13 @@ def test_a_name_with_a_french_complement_goes_on_in_french_only():
     text = "Centres such as the Centre de Surveillance Portuaire et Fluviale in Antwerp support patrols."
     assert [(d.long_form, d.cls) for d in find_names(text)] == [
         ("Centre de Surveillance Portuaire et Fluviale", "Agency")]
+
+
+def test_dialogues_named_processes_partnerships_and_agendas_are_instruments():
+    """What broke: 'the Rabat Process', 'the Mobility Partnerships' and 'the Common Agendas on Migration
+    and Mobility' named nothing, so nothing said they address migrant smuggling."""
+    text = ("It is a priority in the Valletta Process and the Harbour Partnerships, and in the Common Harbour "
+            "Agendas on Ports and Quays.")
+    assert [(d.long_form, d.cls) for d in find_names(text)] == [
+        ("Valletta Process", "OperationalMechanism"), ("Harbour Partnerships", "OperationalMechanism"),
+        ("Common Harbour Agendas on Ports and Quays", "PolicyProgramme")]
