@@ -675,3 +675,18 @@ def test_a_system_operated_by_a_body_is_operated_by_it():
     text = "Harbour alerts go through the Harbour Alert System, operated by the Harbour Agency since 2010."
     assert _read(text, ("Harbour Alert System", "i:has", "Instrument"), ("Harbour Agency", "a:ha", "Actor")) == {
         ("a:ha", "operates", "i:has", "Harbour Alert System, operated by the Harbour Agency", "")}
+
+
+def test_an_acronym_in_brackets_does_not_hide_the_body_a_text_is_prepared_by():
+    text = "It builds on the Harbour Threat Assessment (HTA) prepared by the Harbour Agency in 2013."
+    assert _read(text, ("Harbour Threat Assessment", "i:hta", "Instrument"), ("HTA", "i:hta", "Instrument"),
+                 ("Harbour Agency", "a:ha", "Actor")) == {
+        ("a:ha", "manages", "i:hta", "HTA) prepared by the Harbour Agency", "")}
+
+
+def test_a_tool_supported_by_bodies_is_supported_by_each():
+    text = "Harbour patrol teams, supported by the Harbour Agency and the Quay Office, are now common."
+    assert _read(text, ("Harbour patrol teams", "i:hpt", "Instrument"), ("Harbour Agency", "a:ha", "Actor"),
+                 ("Quay Office", "a:qo", "Actor")) == {
+        ("a:ha", "supports", "i:hpt", "Harbour patrol teams, supported by the Harbour Agency", ""),
+        ("a:qo", "supports", "i:hpt", "Harbour patrol teams, supported by the Harbour Agency and the Quay Office", "")}
