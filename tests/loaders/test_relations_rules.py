@@ -690,3 +690,15 @@ def test_a_tool_supported_by_bodies_is_supported_by_each():
                  ("Quay Office", "a:qo", "Actor")) == {
         ("a:ha", "supports", "i:hpt", "Harbour patrol teams, supported by the Harbour Agency", ""),
         ("a:qo", "supports", "i:hpt", "Harbour patrol teams, supported by the Harbour Agency and the Quay Office", "")}
+
+
+def test_a_list_goes_on_past_a_one_word_item_that_names_nothing():
+    """What broke: 'respect for human dignity, freedom, democracy, …' stopped at 'freedom', which the
+    names did not hold, so the items out of the cue's reach were not read with it."""
+    text = ("The Harbour Strategy is based first and foremost on the principles of the Union and, in every respect, "
+            "upholds its founding values: respect for human dignity, freedom, tolerance, democracy, openness, "
+            "equality and the rule of law.")
+    principles = [("respect for human dignity", "p:hd"), ("democracy", "p:d"), ("equality", "p:e"),
+                  ("rule of law", "p:rol")]
+    read = _read(text, ("Harbour Strategy", "i:hs", "Instrument"), *((q, i, "Principle") for q, i in principles))
+    assert {(s, p, o) for s, p, o, _, _ in read} == {("i:hs", "restsOn", i) for _, i in principles}
