@@ -174,13 +174,16 @@ def find_names(text: str, learned: Mapping[str, str] | None = None) -> list[Defi
     for i, head in enumerate(tokens):
         if head.surface not in heads:
             continue
-        # modifiers before the head: adjacent capitalised words (with 'and' between two of them)
+        # modifiers before the head: adjacent capitalised words (with 'and' between two of them, unless
+        # the word before 'and' is a head that ends a name of its own: 'the Mobility Partnerships and
+        # Common Agendas on Migration')
         lo = i
         while lo > 0 and _adjacent(text, tokens[lo - 1], tokens[lo]):
             prev = tokens[lo - 1]
             if _capitalised(prev, spec["max_capital_verb"]) and not prev.surface.endswith(("'s", "’s")):
                 lo -= 1
-            elif prev.surface == "and" and lo > 1 and _capitalised(tokens[lo - 2], spec["max_capital_verb"]):
+            elif prev.surface == "and" and lo > 1 and _capitalised(tokens[lo - 2], spec["max_capital_verb"]) \
+                    and tokens[lo - 2].surface not in heads:
                 lo -= 2
             else:
                 break

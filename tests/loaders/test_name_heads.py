@@ -44,3 +44,11 @@ def test_dialogues_named_processes_partnerships_and_agendas_are_instruments():
     assert [(d.long_form, d.cls) for d in find_names(text)] == [
         ("Valletta Process", "OperationalMechanism"), ("Harbour Partnerships", "OperationalMechanism"),
         ("Common Harbour Agendas on Ports and Quays", "PolicyProgramme")]
+
+
+def test_two_names_joined_by_and_stay_two_when_the_first_ends_in_a_head():
+    """What broke: 'the Harbour Partnerships and Common Quay Agendas on Ports' was read as one name."""
+    text = ("It is a priority in the Harbour Partnerships and Common Quay Agendas on Ports, as in the Joint "
+            "Ports Programme.")
+    assert [d.long_form for d in find_names(text)] == [
+        "Harbour Partnerships", "Common Quay Agendas on Ports", "Joint Ports Programme"]
