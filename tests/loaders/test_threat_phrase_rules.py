@@ -153,3 +153,10 @@ def test_a_preposition_or_a_verb_before_a_threat_modifies_nothing():
     text = ("Links between trafficking and corruption are investigated, with a view to detecting money laundering; "
             "drug trafficking continues to generate corruption.")
     assert _threats(text) == ["money laundering", "drug trafficking"]
+
+
+def test_a_verb_acting_against_a_threat_is_no_modifier_of_it():
+    """What broke: 'to help dismantle smuggling networks' and 'to turn smuggling networks into …'
+    named the threats 'help dismantle smuggling' and 'turn smuggling'."""
+    assert _threats("The agencies will help dismantle smuggling networks and turn smuggling routes into "
+                    "dead ends, as against excise fraud.") == ["excise fraud"]
