@@ -442,7 +442,8 @@ class Extractor:
                         rel = Relation(m.iri, rule["predicate"], threat.iri, m.start, m.end, "name")
                         result.relations.append(RelationMention(para.index, rel, m.quote,
                                                                 in_added_text(para, m.start, m.end)))
-            described = named + descriptions(para.text, named, earlier, own, lambda iri: self.entities[iri].labels)
+            described = named + descriptions(para.text, named, earlier, own, lambda iri: self.entities[iri].labels,
+                                             doc.doc_type)
             earlier += named
             before = _relations_before_insertions(para, described)
             rows = read_row_relations(para.text, para.row_head, named) if para.row_head else []

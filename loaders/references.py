@@ -38,22 +38,34 @@ def has_head(label: str, head: str) -> bool:
     return words[-len(head.split()):] == head.split() if words else False
 
 
+@cache
+def _self_spec() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    spec = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))
+    own = spec["references"]["self"]
+    return re.compile(own["determiner"]), {kind: frozenset(h.lower() for h in heads)
+                                           for kind, heads in own["heads"].items()}
+
+
 def descriptions(text: str, named: list[Named], earlier: list[Named], own: list[Named],
-                 labels: Callable[[str], list[str]]) -> list[Named]:
+                 labels: Callable[[str], list[str]], kind: str | None = None) -> list[Named]:
     """The instruments the definite descriptions of `text` stand for, where they are printed.
     `earlier`: the names of the text before this paragraph, in order; `own`: those of its title,
     which a description stands for first ('this Strategy' in the Drugs Strategy, though it named the
     Internal Security Strategy since); `labels(iri)`: the entity's labels, one of which must have
-    the description's head as its own."""
+    the description's head as its own. In a document of type `kind`, 'this Communication' (per
+    'self') is the document itself: the first instrument of its title, whatever its head."""
     pattern, top, _, _ = _spec()
+    this, self_heads = _self_spec()
     out = []
     for m in pattern.finditer(text):
         if any(n.start < m.end() and m.start() < n.end for n in named):
             continue
         head = m.group("head").lower()
         before = [*earlier, *(n for n in sorted(named, key=lambda n: n.start) if n.end <= m.start())]
-        found = next((n for n in [*own, *reversed(before)]
-                      if n.top == top and any(has_head(label, head) for label in labels(n.iri))), None)
+        itself = head in self_heads.get(kind or "", ()) and this.match(m.group())
+        found = next((n for n in own if n.top == top), None) if itself else None
+        found = found or next((n for n in [*own, *reversed(before)]
+                               if n.top == top and any(has_head(label, head) for label in labels(n.iri))), None)
         if found is not None:
             out.append(replace(found, start=m.start(), end=m.end()))
     return out

@@ -84,3 +84,24 @@ def test_a_quoted_title_is_a_new_instrument_unless_it_opens_with_a_known_one(ext
     title = "Cybercrime at sea: three steps towards safer harbours"
     assert {(r.relation.predicate, r.relation.object.removeprefix(ID)) for r in found.relations
             if r.quote == title} == {("addresses", "threat/cybercrime")}
+
+
+SELF_COMMUNICATION = """EUROPEAN COMMISSION
+
+Brussels, 3.5.2012
+COM(2012) 190 final
+
+COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL
+
+The EU Harbour Security Strategy in Action: three steps towards safer ports
+
+1. INTRODUCTION
+
+All measures proposed in this Communication are based on the principle of subsidiarity.
+"""
+
+
+def test_this_communication_in_a_communication_is_the_instrument_its_title_names(extractor):
+    assert _rests_on(extractor, SELF_COMMUNICATION) == {
+        ("instrument/eu-harbour-security-strategy",
+         "this Communication are based on the principle of subsidiarity")}

@@ -702,3 +702,10 @@ def test_a_list_goes_on_past_a_one_word_item_that_names_nothing():
                   ("rule of law", "p:rol")]
     read = _read(text, ("Harbour Strategy", "i:hs", "Instrument"), *((q, i, "Principle") for q, i in principles))
     assert {(s, p, o) for s, p, o, _, _ in read} == {("i:hs", "restsOn", i) for _, i in principles}
+
+
+def test_principles_that_underpin_an_instrument_are_what_it_rests_on():
+    text = "Solidarity and the protection of personal data must underpin every action of the Harbour Strategy."
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Solidarity", "p:s", "Principle"), ("protection of personal data", "p:dp", "Principle"),
+        ("Harbour Strategy", "i:hs", "Instrument"))} == {("i:hs", "restsOn", "p:s"), ("i:hs", "restsOn", "p:dp")}
