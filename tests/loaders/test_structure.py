@@ -175,6 +175,17 @@ def test_objectives_and_actions_a_communication_numbers_are_headings_and_its_obj
                           "Protect port infrastructure against sabotage"]
 
 
+HARBOUR_OBJECTIVES = [("protecting harbour cranes against sabotage", "StrategicObjective"),
+                      ("screening containers at the quays", "StrategicObjective")]
+
+
+def _listed_names(text: str) -> list[tuple[str, str]]:
+    """(name, class) of each item of the lists the text introduces."""
+    doc = parse_text(text, "list.txt", "utf-8")
+    texts = {p.index: p.text for p in doc.paragraphs}
+    return [(texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)]
+
+
 def test_the_next_point_numbered_as_a_lists_introduction_is_no_item_of_its_list() -> None:
     """What broke: '2. STRESSES that …' after '1. AGREES on the following priorities: (a) … (b) …'
     was read as a third priority, and 'STRESSES' became an objective."""
@@ -182,11 +193,7 @@ def test_the_next_point_numbered_as_a_lists_introduction_is_no_item_of_its_list(
             "1. AGREES that the following priorities should guide the work of the Union:\n\n"
             "(a) protecting harbour cranes against sabotage;\n\n(b) screening containers at the quays.\n\n"
             "2. STRESSES that the strategy shall respect fundamental rights.\n")
-    doc = parse_text(text, "p.txt", "utf-8")
-    texts = {p.index: p.text for p in doc.paragraphs}
-    assert [(texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)] == [
-        ("protecting harbour cranes against sabotage", "StrategicObjective"),
-        ("screening containers at the quays", "StrategicObjective")]
+    assert _listed_names(text) == HARBOUR_OBJECTIVES
 
 
 def test_a_heading_that_labels_itself_a_strand_of_action_names_a_guideline() -> None:
@@ -212,8 +219,4 @@ def test_objectives_referred_back_to_introduce_no_list_of_objectives() -> None:
             "(a) protecting harbour cranes against sabotage;\n\n(b) screening containers at the quays.\n\n"
             "2. Within the objectives set out in paragraph 1, the Fund shall support the following:\n\n"
             "(a) buying patrol boats;\n\n(b) training harbour staff.\n")
-    doc = parse_text(text, "r.txt", "utf-8")
-    texts = {p.index: p.text for p in doc.paragraphs}
-    assert [(texts[i.paragraph][i.start:i.end], i.cls) for i in listed(doc)] == [
-        ("protecting harbour cranes against sabotage", "StrategicObjective"),
-        ("screening containers at the quays", "StrategicObjective")]
+    assert _listed_names(text) == HARBOUR_OBJECTIVES
