@@ -21,19 +21,22 @@ from iskg.loaders.relations import Named
 
 
 @cache
-def _spec() -> tuple[re.Pattern[str], str, re.Pattern[str], re.Pattern[str]]:
+def _spec() -> tuple[re.Pattern[str], str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     spec = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))["references"]
     heads = "|".join(f"[{h[0].upper()}{h[0].lower()}]{re.escape(h[1:])}" for h in spec["heads"])
     pattern = rf"{spec['determiner']}(?P<head>{heads})\b(?!{spec['not_after']})"
     return (re.compile(pattern), spec["top"], re.compile(spec["complement"], re.IGNORECASE),
-            re.compile(spec["trailing"]))
+            re.compile(spec["trailing"]), re.compile(spec["cited_act"]))
 
 
 @cache
 def has_head(label: str, head: str) -> bool:
     """Whether a label's own head word is `head`: 'EU Drugs Strategy 2013-2020' and 'Strategy for
-    Combating Radicalisation' have the head 'strategy'; 'final report of the Strategy' has not."""
-    _, _, complement, trailing = _spec()
+    Combating Radicalisation' have the head 'strategy'; 'final report of the Strategy' has not; an
+    act cited by its number has its first word ('Regulation (EU) No 513/2014': 'regulation')."""
+    _, _, complement, trailing, cited = _spec()
+    if (act := cited.match(label)) is not None:
+        return act.group("head").lower() == head
     words = trailing.sub("", complement.split(label, maxsplit=1)[0]).lower().split()
     return words[-len(head.split()):] == head.split() if words else False
 
@@ -54,7 +57,7 @@ def descriptions(text: str, named: list[Named], earlier: list[Named], own: list[
     Internal Security Strategy since); `labels(iri)`: the entity's labels, one of which must have
     the description's head as its own. In a document of type `kind`, 'this Communication' (per
     'self') is the document itself: the first instrument of its title, whatever its head."""
-    pattern, top, _, _ = _spec()
+    pattern, top, _, _, _ = _spec()
     this, self_heads = _self_spec()
     out = []
     for m in pattern.finditer(text):

@@ -63,6 +63,9 @@ def test_a_description_printed_before_any_strategy_is_named_stands_for_none(extr
     ("EU Action Plan on Drugs (2017-2020)", "plan", True),
     ("final report of the Internal Security Strategy", "strategy", False),
     ("Internal Security Fund", "strategy", False),
+    ("Regulation (EU) No 513/2014", "regulation", True),
+    ("Council Decision 2005/671/JHA", "decision", True),
+    ("Directive 2011/36/EU", "regulation", False),
 ])
 def test_a_label_has_as_its_head_the_last_word_before_its_complement(label, head, expected):
     assert has_head(label, head) is expected
@@ -105,3 +108,18 @@ def test_this_communication_in_a_communication_is_the_instrument_its_title_names
     assert _rests_on(extractor, SELF_COMMUNICATION) == {
         ("instrument/eu-harbour-security-strategy",
          "this Communication are based on the principle of subsidiarity")}
+
+
+THE_INSTRUMENT = """Regulation on harbour funding
+
+1. This Regulation establishes the instrument for financial support for police cooperation, preventing and
+combating crime, and crisis management.
+
+2. The Instrument shall be implemented in accordance with the principle of subsidiarity.
+"""
+
+
+def test_the_instrument_is_the_funding_instrument_last_named(extractor):
+    assert _rests_on(extractor, THE_INSTRUMENT) == {
+        ("instrument/isf-police",
+         "The Instrument shall be implemented in accordance with the principle of subsidiarity")}

@@ -709,3 +709,10 @@ def test_principles_that_underpin_an_instrument_are_what_it_rests_on():
     assert {(s, p, o) for s, p, o, _, _ in _read(
         text, ("Solidarity", "p:s", "Principle"), ("protection of personal data", "p:dp", "Principle"),
         ("Harbour Strategy", "i:hs", "Instrument"))} == {("i:hs", "restsOn", "p:s"), ("i:hs", "restsOn", "p:dp")}
+
+
+def test_an_instrument_implemented_with_due_regard_to_a_principle_rests_on_it():
+    text = "The Harbour Strategy should be implemented with due regard to the principle of subsidiarity."
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Harbour Strategy", "i:hs", "Instrument"), ("principle of subsidiarity", "p:s", "Principle"))} == {
+        ("i:hs", "restsOn", "p:s")}
