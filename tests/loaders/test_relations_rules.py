@@ -716,3 +716,10 @@ def test_an_instrument_implemented_with_due_regard_to_a_principle_rests_on_it():
     assert {(s, p, o) for s, p, o, _, _ in _read(
         text, ("Harbour Strategy", "i:hs", "Instrument"), ("principle of subsidiarity", "p:s", "Principle"))} == {
         ("i:hs", "restsOn", "p:s")}
+
+
+def test_an_instrument_that_builds_resilience_to_a_threat_addresses_it():
+    text = "The Harbour Directive will increase the resilience of port infrastructure to cyber attacks."
+    assert {(s, p, o) for s, p, o, _, _ in _read(
+        text, ("Harbour Directive", "i:hd", "Instrument"), ("cyber attacks", "t:ca", "Threat"))} == {
+        ("i:hd", "addresses", "t:ca")}
