@@ -36,14 +36,16 @@ def test_a_name_with_a_french_complement_goes_on_in_french_only():
         ("Centre de Surveillance Portuaire et Fluviale", "Agency")]
 
 
-def test_dialogues_named_processes_partnerships_and_agendas_are_instruments():
-    """What broke: 'the Rabat Process', 'the Mobility Partnerships' and 'the Common Agendas on Migration
-    and Mobility' named nothing, so nothing said they address migrant smuggling."""
+def test_dialogues_named_processes_partnerships_and_agendas_and_funding_instruments_are_instruments():
+    """What broke: 'the Rabat Process', 'the Mobility Partnerships', 'the Common Agendas on Migration
+    and Mobility' and 'the Civil Protection Financial Instrument' named nothing, so nothing said what
+    they address."""
     text = ("It is a priority in the Valletta Process and the Harbour Partnerships, and in the Common Harbour "
-            "Agendas on Ports and Quays.")
+            "Agendas on Ports and Quays, funded by the Harbour Safety Financial Instrument.")
     assert [(d.long_form, d.cls) for d in find_names(text)] == [
         ("Valletta Process", "OperationalMechanism"), ("Harbour Partnerships", "OperationalMechanism"),
-        ("Common Harbour Agendas on Ports and Quays", "PolicyProgramme")]
+        ("Common Harbour Agendas on Ports and Quays", "PolicyProgramme"),
+        ("Harbour Safety Financial Instrument", "Fund")]
 
 
 def test_two_names_joined_by_and_stay_two_when_the_first_ends_in_a_head():
