@@ -129,6 +129,15 @@ class Extraction:
     relations: list[RelationMention] = field(default_factory=list)
 
 
+
+def _shortened(name: Definition, named: list[Definition]) -> Definition | None:
+    """The name printed earlier in the paragraph that `name` is the start of, up to its head: the
+    full name of which it is a short form."""
+    if name not in named:
+        return None
+    return next((n for n in named if n.start < name.start and n.cls == name.cls
+                 and n.long_form.startswith(name.long_form + " ")), None)
+
 class Extractor:
     """Finds entities and relations; holds the vocabulary grown by what the texts define."""
 
@@ -190,7 +199,15 @@ class Extractor:
                           *find_listed_actors(para.text)]:
                     overlaps = any(k.start < d.end and d.start < k.end and self._blocks(k, d)
                                    and not self._holds(k, d, named, phrases) for k in known)
-                    if not overlaps and d.cls in self._tops:
+                    if overlaps or d.cls not in self._tops:
+                        continue
+                    if (longer := _shortened(d, named)) is not None:
+                        # 'the Council of Europe Convention' after 'the Council of Europe Convention on
+                        # Action against Trafficking in Human Beings' is that convention, named short
+                        iri = self._discover(longer.long_form, longer.acronym, longer.cls)
+                        self._alias(iri, d.long_form)
+                        self._matcher.add(d.long_form, iri)
+                    else:
                         self._discover(d.long_form, d.acronym, d.cls)
                 self._learn_principle_names(para.text, known, principles)
                 self._learn_forms(para.text)

@@ -41,3 +41,17 @@ def test_a_known_acronym_defined_with_another_long_form_of_its_kind_gains_that_f
     doc = parse_text("Note\n\nThe Harbour Entry and Exit System (HES) starts.\n", "t.txt", "utf-8")
     extractor.learn([doc])
     assert "Harbour Entry and Exit System" in extractor.entities[HES].labels
+
+
+def test_a_name_cut_short_at_its_head_is_the_full_name_printed_before_it() -> None:
+    """What broke: 'the Harbour Council Convention' after 'the Harbour Council Convention on Action
+    against Piracy' in one paragraph became a second convention."""
+    extractor = Extractor.default()
+    known = set(extractor.entities)
+    text = ("Note\n\nThe Harbour Council Convention on Action against Piracy applies. A group of experts "
+            "monitors the implementation of the Harbour Council Convention by the Parties.\n")
+    doc = parse_text(text, "c.txt", "utf-8")
+    extractor.learn([doc])
+    new = {e.label: sorted(e.labels) for iri, e in extractor.entities.items() if iri not in known}
+    assert new == {"Harbour Council Convention on Action against Piracy": [
+        "Harbour Council Convention", "Harbour Council Convention on Action against Piracy"]}
