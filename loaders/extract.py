@@ -129,7 +129,6 @@ class Extraction:
     relations: list[RelationMention] = field(default_factory=list)
 
 
-
 def _shortened(name: Definition, named: list[Definition]) -> Definition | None:
     """The name printed earlier in the paragraph that `name` is the start of, up to its head: the
     full name of which it is a short form."""
@@ -137,6 +136,7 @@ def _shortened(name: Definition, named: list[Definition]) -> Definition | None:
         return None
     return next((n for n in named if n.start < name.start and n.cls == name.cls
                  and n.long_form.startswith(name.long_form + " ")), None)
+
 
 class Extractor:
     """Finds entities and relations; holds the vocabulary grown by what the texts define."""

@@ -21,8 +21,13 @@ from iskg.loaders.relations import Named
 
 
 @cache
+def _references() -> dict:
+    return json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))["references"]
+
+
+@cache
 def _spec() -> tuple[re.Pattern[str], str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    spec = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))["references"]
+    spec = _references()
     heads = "|".join(f"[{h[0].upper()}{h[0].lower()}]{re.escape(h[1:])}" for h in spec["heads"])
     pattern = rf"{spec['determiner']}(?P<head>{heads})\b(?!{spec['not_after']})"
     return (re.compile(pattern), spec["top"], re.compile(spec["complement"], re.IGNORECASE),
@@ -43,8 +48,7 @@ def has_head(label: str, head: str) -> bool:
 
 @cache
 def _self_spec() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    spec = json.loads(files("iskg.loaders").joinpath("data/relations.json").read_text(encoding="utf-8"))
-    own = spec["references"]["self"]
+    own = _references()["self"]
     return re.compile(own["determiner"]), {kind: frozenset(h.lower() for h in heads)
                                            for kind, heads in own["heads"].items()}
 
